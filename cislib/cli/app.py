@@ -1,0 +1,383 @@
+"""The click application. Each command parses options, calls one library function, prints.
+
+Errors a user can cause surface as one line on standard error and a non-zero exit status;
+set ``CISLIB_DEBUG=1`` to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from cislib import __version__
+from cislib.cli.output import echo_table
+from cislib.errors import CislibError
+from cislib.extract import extract_file
+from cislib.extract.evaluation import evaluate_files, format_table, summary_to_dict
+from cislib.extract.lang import SUPPORTED_TAGS
+from cislib.graph.export import FORMATS as EXPORT_FORMATS
+from cislib.graph.export import export, write_atomically
+from cislib.graph.ingest import build, collect_reports, ingest_files
+from cislib.graph.store import STORE_ENV, GraphStore, default_store_path
+from cislib.graph.validation import FORMATS as VALIDATION_FORMATS
+from cislib.graph.validation import validate_store
+from cislib.queries import load_query, select
+from cislib.queries.explain import explain as explain_node
+
+#: Exit status when validation finds problems.
+EXIT_INVALID = 1
+#: Exit status for an unexpected internal error.
+EXIT_INTERNAL = 70
+
+
+class CislibGroup(click.Group):
+    """A group that turns library errors into a clean message and exit status."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except CislibError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted; nothing half-written was kept.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # the last line of defence: never a traceback for a user
+            if os.environ.get("CISLIB_DEBUG"):
+                raise
+            click.echo(
+                f"Internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in cislib; run again with CISLIB_DEBUG=1 to see the details.",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _progress(label: str, total: int):
+    """A progress callback drawing a bar on standard error (silent for one item)."""
+    if total < 2:
+        return None, None
+    bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
+    bar.__enter__()
+
+    def advance(done: int, total: int, name: str) -> None:
+        bar.update(1)
+
+    return advance, bar
+
+
+def _open(ctx: click.Context, write: bool) -> GraphStore:
+    return GraphStore.open(ctx.obj["store"], write=write)
+
+
+@click.group(cls=CislibGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cislib")
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=STORE_ENV,
+    help=f"Store folder (default: ${STORE_ENV} or {default_store_path()}).",
+)
+@click.pass_context
+def cli(ctx: click.Context, store: Path | None) -> None:
+    """cislib: the knowledge graph of library cooperation across the CIS.
+
+    Reads reports in Russian, Uzbek, Turkmen, Kazakh, Kyrgyz and English into an RDF graph of
+    libraries, countries, cities, organisations, people and events, every fact traceable to
+    the sentence it came from.
+
+    \b
+    Examples:
+      cislib build                      # the bundled reports into the default store
+      cislib --store ./kg ingest news/  # more reports into another store
+      cislib validate --format json
+      cislib export --format trig -o cislib.trig
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = store
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation at the end.")
+@click.pass_context
+def build_command(ctx: click.Context, paths: tuple[Path, ...], no_validate: bool) -> None:
+    """Build the graph: reference data, the bundled reports and any PATHS, then validate.
+
+    PATHS are report files or folders of them (*.txt, *.md). Exit status 1 when the graph does
+    not validate, 2 when a report could not be read.
+
+    \b
+    Examples:
+      cislib build
+      cislib build reports/2024/ extra-report.txt
+    """
+    with _open(ctx, write=True) as store:
+        total = len(paths) + 2
+        advance, bar = _progress("Reading reports", total)
+        try:
+            summary = build(store, paths, progress=advance)
+        finally:
+            if bar:
+                bar.__exit__(None, None, None)
+        _print_ingest(summary)
+        click.echo()
+        _print_stats(store)
+        if no_validate:
+            status = 0
+        else:
+            result = validate_store(store)
+            click.echo()
+            click.echo(result.to_text() if not result.conforms else "Validation: the graph conforms.")
+            status = 0 if result.conforms else EXIT_INVALID
+    if summary.failed:
+        ctx.exit(2)
+    ctx.exit(status)
+
+
+def _print_ingest(summary) -> None:
+    for result in summary.ingested:
+        if result.unchanged:
+            state = "unchanged"
+        elif result.replaced:
+            state = f"replaced {len(result.replaced)} older version(s)"
+        else:
+            state = "stored"
+        click.echo(f"{result.file}: {result.triples} triples, {state}")
+    for file, message in summary.failed:
+        click.echo(f"Error: {message}", err=True)
+
+
+def _print_stats(store: GraphStore) -> None:
+    rows = select(store, load_query("class-counts"))
+    for row in rows:
+        row["class"] = row["class"].rsplit("/", 1)[-1].replace("#", ":")
+    click.echo(f"Store: {store.path}  ({store.count()} quads)")
+    echo_table(rows, ["class", "count"])
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(SUPPORTED_TAGS), help="Language of the reports.")
+@click.pass_context
+def ingest_command(ctx: click.Context, paths: tuple[Path, ...], lang: str | None) -> None:
+    """Read report files (or folders of them) into the store.
+
+    A report whose file name is already in the store replaces its older version; other
+    reports are untouched.
+
+    \b
+    Examples:
+      cislib ingest news/2024-05-rsl.txt
+      cislib ingest --lang uz-Latn reports/uz/
+    """
+    files = collect_reports(paths)
+    with _open(ctx, write=True) as store:
+        if not store.report_graphs() and store.count() == 0:
+            store.load_base()
+        advance, bar = _progress("Reading reports", len(files))
+        try:
+            summary = ingest_files(store, files, language=lang, progress=advance)
+        finally:
+            if bar:
+                bar.__exit__(None, None, None)
+    _print_ingest(summary)
+    if summary.failed:
+        ctx.exit(2)
+
+
+@cli.command("validate")
+@click.option(
+    "--format", "fmt", type=click.Choice(VALIDATION_FORMATS), default="text", show_default=True
+)
+@click.option(
+    "--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True,
+    help="Language of the messages.",
+)
+@click.pass_context
+def validate_command(ctx: click.Context, fmt: str, lang: str) -> None:
+    """Check the graph against the SHACL shapes. Exit status 1 when it does not conform.
+
+    \b
+    Examples:
+      cislib validate
+      cislib validate --format json --lang ru
+    """
+    with _open(ctx, write=False) as store:
+        result = validate_store(store, language=lang)
+    if fmt == "json":
+        click.echo(result.to_json())
+    elif fmt == "turtle":
+        click.echo(result.to_turtle())
+    else:
+        click.echo(result.to_text())
+    ctx.exit(0 if result.conforms else EXIT_INVALID)
+
+
+@cli.command("stats")
+@click.pass_context
+def stats_command(ctx: click.Context) -> None:
+    """Counts of nodes per class, overall and per report.
+
+    \b
+    Example:
+      cislib stats
+    """
+    with _open(ctx, write=False) as store:
+        _print_stats(store)
+        click.echo()
+        echo_table(select(store, load_query("report-class-counts")), ["file", "class", "count"])
+
+
+@cli.command("reports")
+@click.pass_context
+def reports_command(ctx: click.Context) -> None:
+    """The reports in the store, with language, title and size.
+
+    \b
+    Example:
+      cislib reports
+    """
+    with _open(ctx, write=False) as store:
+        rows = select(store, load_query("reports"))
+    echo_table(rows, ["file", "language", "triples", "title", "report"])
+
+
+@cli.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export the whole graph: the same graph always gives the same bytes.
+
+    TriG, N-Quads and JSON-LD keep one named graph per report; Turtle and N-Triples merge them.
+
+    \b
+    Examples:
+      cislib export --format turtle > cislib.ttl
+      cislib export --format trig -o cislib.trig
+    """
+    with _open(ctx, write=False) as store:
+        content = export(store, fmt)
+    if output:
+        write_atomically(output, content)
+        click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
+    else:
+        click.echo(content, nl=False)
+
+
+@cli.command("explain")
+@click.argument("node")
+@click.pass_context
+def explain_command(ctx: click.Context, node: str) -> None:
+    """Everything known about a node, given by IRI or label, each fact with its quote.
+
+    \b
+    Examples:
+      cislib explain "Russian State Library"
+      cislib explain https://w3id.org/cislib/id/country/uz
+    """
+    with _open(ctx, write=False) as store:
+        click.echo(explain_node(store, node).to_text())
+
+
+@cli.command("extract")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(SUPPORTED_TAGS), help="Language (detected if omitted).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True
+)
+def extract_command(file: Path, lang: str | None, fmt: str) -> None:
+    """Print what is read from one report (the extraction record), without storing it.
+
+    \b
+    Examples:
+      cislib extract report.txt
+      cislib extract --lang tk --format table report.txt
+    """
+    record = extract_file(file, language=lang)
+    if fmt == "json":
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{record.report.file}  [{record.report.language}]  {record.report.title}")
+    rows = [
+        {
+            "type": e.type,
+            "label": e.label,
+            "reference": "yes" if e.from_reference else "new",
+            "mentions": "; ".join(f"{m.text} [{m.start}:{m.end}]" for m in e.mentions),
+        }
+        for e in record.entities
+    ]
+    echo_table(rows, ["type", "label", "reference", "mentions"])
+    if record.events:
+        click.echo()
+        echo_table(
+            [
+                {
+                    "type": ev.type, "start": ev.start, "end": ev.end, "title": ev.title,
+                    "participants": len(ev.participants),
+                }
+                for ev in record.events
+            ],
+            ["type", "start", "end", "participants", "title"],
+        )
+    if record.posts:
+        click.echo()
+        echo_table(
+            [
+                {"person": record.entity(p.person).label if record.entity(p.person) else p.person,
+                 "role": p.role, "title": p.title,
+                 "organization": record.entity(p.organization).label
+                 if p.organization and record.entity(p.organization) else p.organization}
+                for p in record.posts
+            ],
+            ["person", "role", "organization", "title"],
+        )
+
+
+@cli.command("evaluate")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--reports", "reports_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the reports the gold files name (default: beside each gold file).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def evaluate_command(gold: tuple[Path, ...], reports_dir: Path | None, fmt: str) -> None:
+    """Score the reader against gold annotation files (or folders of them).
+
+    Precision, recall and F1 per entity type; events found and with correct dates; event
+    type, place and organiser accuracy; participation links; posts; per language and overall.
+    Mentions match when their character spans overlap.
+
+    \b
+    Examples:
+      cislib evaluate tests/data/reports/
+      cislib evaluate gold/*.json --reports seeds/ --format json
+    """
+    files = []
+    for path in gold:
+        files.extend(sorted(path.rglob("*.json")) if path.is_dir() else [path])
+    summary = evaluate_files(files, extract_file, reports_dir=reports_dir)
+    if fmt == "json":
+        click.echo(json.dumps(summary_to_dict(summary), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(summary))
+
+
+def main() -> None:
+    """Entry point of the ``cislib`` console script."""
+    cli(obj={})

@@ -1,0 +1,56 @@
+"""English (en): words that tell in which role someone takes part in an event.
+
+``ROLE_WORDS`` maps a verb or noun (several words allowed) to a participant role. English is
+stemmed only for plurals, so verbs are listed in the forms news prose uses (participate,
+participated, took part). ``BEHALF_WORDS`` mark on whose behalf someone acts.
+"""
+
+ROLE_WORDS = {
+    "participate": "participant",
+    "participated": "participant",
+    "participating": "participant",
+    "participant": "participant",
+    "take part": "participant",
+    "took part": "participant",
+    "taking part": "participant",
+    "attend": "participant",
+    "attended": "participant",
+    "attendee": "participant",
+    "delegate": "participant",
+    "speak": "speaker",
+    "spoke": "speaker",
+    "speaker": "speaker",
+    "speech": "speaker",
+    "keynote": "speaker",
+    "presented": "speaker",
+    "presentation": "speaker",
+    "addressed": "speaker",
+    "gave a talk": "speaker",
+    "moderator": "other",
+    "moderated": "other",
+    "organize": "organizer",
+    "organise": "organizer",
+    "organized": "organizer",
+    "organised": "organizer",
+    "organizer": "organizer",
+    "organiser": "organizer",
+    "co-organized": "organizer",
+    "co-organised": "organizer",
+    "initiated": "organizer",
+    "host": "host",
+    "hosted": "host",
+    "welcomed": "host",
+    "guest": "guest",
+    "visited": "guest",
+    "sign": "signatory",
+    "signed": "signatory",
+    "signing": "signatory",
+    "signatory": "signatory",
+    "trainee": "trainee",
+    "listener": "trainee",
+    "completed the course": "trainee",
+}
+BEHALF_WORDS = (
+    "on behalf of", "representing", "represented", "representative", "delegation",
+    "delegation of",
+)

@@ -1,0 +1,521 @@
+"""Events: what happened, when, where, organised by whom, with whom taking part.
+
+Sentence by sentence, in reading order:
+
+* event words (конференция, семинар, лойиҳа, maslahat, forum, ...) are found by stem; words
+  side by side form one phrase ("малака ошириш дастури" is a training programme);
+* a quoted title belongs to the event word beside it («...» atly maslahat, конференция «...»),
+  and a list of quoted titles after one event word is one event each;
+* a sentence with a date makes a new event of its main event word, or refers back to an event
+  of the same type and dates; a dated mention of a running project or programme (its start,
+  its end, or a stage of it) makes a part of it;
+* a sentence without a date refers to the event being told about, or to the last event of the
+  type it names;
+* places, venues, organisers ("... томонидан", "... tarapyndan", "organised by"), participants
+  and their roles come from the words of the sentence and the role tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cislib.extract.lang import Language
+from cislib.extract.quotes import find_quotes
+from cislib.extract.reading import Reading, Section
+from cislib.extract.recognizers.dates import DateMention, find_dates
+from cislib.extract.record import Event, Participant, Span
+from cislib.extract.text import stemmer_for, stems_of
+from cislib.identifiers import key_of, mint, slugify
+
+#: Event types that frame others (a programme holds projects, a project holds stages).
+FRAMING_TYPES = ("Programme", "Project")
+#: When a sentence names several roles, the more specific one wins.
+ROLE_PRIORITY = ("signatory", "speaker", "host", "organizer", "guest", "trainee", "participant")
+#: Agent types that can take part in an event.
+AGENT_TYPES = ("Person", "Library", "Organization", "Country")
+#: How many sentences an event stays "the one being told about" without being named again.
+FOCUS_SENTENCES = 2
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\s»”\"]*\s+(?=[\"«“„*]*[A-ZА-ЯЁЎҚҒҲӘӨҮҰІҢÄÇŇÖŞÜÝŽ0-9])")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_LINK_GAP = re.compile(r"[\s,:–—\-*]*")
+
+
+@dataclass
+class Sentence:
+    """A sentence of a paragraph: ``text[start:end]`` and its token range."""
+
+    section: int
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass
+class Trigger:
+    """An event word or phrase, with the titles and roles found beside it."""
+
+    section: int
+    first: int
+    last: int
+    type: str
+    start: int
+    end: int
+    titles: list[tuple[int, int]] = field(default_factory=list)
+    framing: bool = False
+    part: bool = False
+
+
+@dataclass
+class Draft:
+    """An event being assembled."""
+
+    iri: str
+    type: str
+    title: str
+    language: str
+    start: str | None = None
+    end: str | None = None
+    online: bool = False
+    city: str | None = None
+    venue: str | None = None
+    organizers: list[str] = field(default_factory=list)
+    part_of: str | None = None
+    participants: dict[str, Participant] = field(default_factory=dict)
+    mentions: list[Span] = field(default_factory=list)
+
+    def contains(self, day: str) -> bool:
+        return bool(self.start and self.end and self.start <= day <= self.end)
+
+
+@dataclass
+class _Tables:
+    events: tuple[tuple[tuple[str, ...], str], ...]
+    roles: tuple[tuple[tuple[str, ...], str], ...]
+    stems: dict[str, frozenset[str]]
+
+
+_TABLES: dict[str, _Tables] = {}
+
+
+def tables_for(language: Language) -> _Tables:
+    """The event, role and marker words of a language, stemmed once."""
+    if language.tag in _TABLES:
+        return _TABLES[language.tag]
+    stemmer = stemmer_for(language)
+
+    def phrases(table):
+        keyed = {stems_of(k, stemmer): v for k, v in table.items()}
+        return tuple(sorted(((k, v) for k, v in keyed.items() if k), key=lambda kv: -len(kv[0])))
+
+    def words(*names):
+        return frozenset(s for name in names for w in getattr(language, name) for s in stems_of(w, stemmer))
+
+    built = _Tables(
+        events=phrases(language.EVENT_WORDS),
+        roles=phrases(language.ROLE_WORDS),
+        stems={
+            "part": words("PART_WORDS"),
+            "online": words("ONLINE_WORDS"),
+            "frame": words("FRAME_WORDS"),
+            "by": words("BY_WORDS"),
+            "behalf": words("BEHALF_WORDS"),
+            "closing": words("CLOSING_WORDS", "OPENING_WORDS"),
+        },
+    )
+    _TABLES[language.tag] = built
+    return built
+
+
+def split_sentences(reading: Reading, index: int, section: Section) -> list[Sentence]:
+    """The sentences of a paragraph (a new line ends one too)."""
+    bounds = []
+    start = section.start
+    chunk = reading.text[section.start:section.end]
+    for match in _SENTENCE_END.finditer(chunk):
+        bounds.append((start, section.start + match.start()))
+        start = section.start + match.end()
+    bounds.append((start, section.end))
+    out = []
+    toks = section.tokens
+    k = 0
+    for s, e in bounds:
+        first = k
+        while k < len(toks) and toks[k].start < e:
+            k += 1
+        if k > first:
+            out.append(Sentence(index, s, e, first, k - 1))
+    return out
+
+
+def _phrase_at(tokens, i, table) -> tuple[int, str] | None:
+    for stems, value in table:
+        last = i + len(stems) - 1
+        if last < len(tokens) and tuple(t.stem for t in tokens[i:last + 1]) == stems:
+            return last, value
+    return None
+
+
+class _Sentences:
+    """Reads one report's sentences into events."""
+
+    def __init__(self, reading: Reading):
+        self.reading = reading
+        self.text = reading.text
+        self.dates = find_dates(reading)
+        self.drafts: list[Draft] = []
+        self.current: Draft | None = None
+        self.current_age = 0
+        self.post_orgs = {p.evidence.start: p.organization for p in reading.posts}
+
+    # -- words of a sentence ---------------------------------------------------------------
+
+    def triggers(self, sentence: Sentence, section: Section, quotes) -> list[Trigger]:
+        toks = section.tokens
+        tables = tables_for(section.language)
+        found: list[Trigger] = []
+        i = sentence.first
+        while i <= sentence.last:
+            hit = _phrase_at(toks, i, tables.events)
+            if not hit:
+                i += 1
+                continue
+            last, kind = hit
+            prev = found[-1] if found else None
+            # "малака ошириш дастури": adjacent event words are one phrase; the specific type
+            # (training) wins over the framing one (programme).
+            if prev and prev.last == i - 1 and re.fullmatch(r"\s+", self.text[toks[i - 1].end:toks[i].start]):
+                if prev.type in FRAMING_TYPES and kind not in FRAMING_TYPES:
+                    prev.type = kind
+                prev.last, prev.end = last, toks[last].end
+            else:
+                found.append(Trigger(sentence.section, i, last, kind, toks[i].start, toks[last].end))
+            i = last + 1
+        for trig in found:
+            after = [t.stem for t in toks[trig.last + 1: min(sentence.last, trig.last + 3) + 1]]
+            trig.framing = any(s in tables.stems["frame"] for s in after[:2])
+            trig.part = any(s in tables.stems["part"] for s in after[:3])
+            trig.titles = self.titles_of(trig, section, quotes)
+        return found
+
+    def titles_of(self, trig: Trigger, section: Section, quotes) -> list[tuple[int, int]]:
+        """Quoted titles right before or right after an event word (lists included)."""
+        toks = section.tokens
+        inside = [q for q in quotes if q[0] <= trig.start and trig.end <= q[1]]
+        if inside:
+            return inside
+        before = [q for q in quotes if q[1] <= trig.start]
+        after = [q for q in quotes if q[0] >= trig.end]
+
+        def words_between(a: int, b: int) -> int:
+            return sum(1 for t in toks if a <= t.start and t.end <= b)
+
+        chosen: list[tuple[int, int]] = []
+        if after:
+            q = after[0]
+            if words_between(trig.end, q[0]) <= 1 and _LINK_GAP.fullmatch(
+                self.text, trig.end, q[0] - 1
+            ) is not None or words_between(trig.end, q[0]) == 0:
+                chosen = [q]
+                for nxt in after[1:]:
+                    if self.joined(section, chosen[-1][1] + 1, nxt[0] - 1):
+                        chosen.append(nxt)
+                    else:
+                        break
+        if not chosen and before:
+            q = before[-1]
+            if words_between(q[1] + 1, trig.start) <= 1:
+                chosen = [q]
+                for prv in reversed(before[:-1]):
+                    if self.joined(section, prv[1] + 1, chosen[0][0] - 1):
+                        chosen.insert(0, prv)
+                    else:
+                        break
+        return chosen
+
+    def joined(self, section: Section, a: int, b: int) -> bool:
+        """True when only list punctuation and conjunctions stand between two titles."""
+        conjunctions = {c.lower() for c in section.language.CONJUNCTIONS}
+        between = [t for t in section.tokens if a <= t.start and t.end <= b]
+        return all(t.norm in conjunctions for t in between) and len(between) <= 2
+
+    def roles(self, sentence: Sentence, section: Section) -> list[str]:
+        toks = section.tokens
+        tables = tables_for(section.language)
+        found = []
+        i = sentence.first
+        while i <= sentence.last:
+            hit = _phrase_at(toks, i, tables.roles)
+            if hit:
+                found.append(hit[1])
+                i = hit[0] + 1
+            else:
+                i += 1
+        return found
+
+    def mentions_in(self, sentence: Sentence):
+        """(start, end, entity) for each entity mention inside the sentence, in order."""
+        out = []
+        for (s, e), iri in self.reading.claimed.items():
+            if sentence.start <= s and e <= sentence.end:
+                out.append((s, e, self.reading.entities[iri]))
+        return sorted(out, key=lambda m: m[0])
+
+    # -- events ----------------------------------------------------------------------------
+
+    def title_text(self, trig: Trigger, section: Section, sentence: Sentence) -> str:
+        if trig.titles:
+            s, e = trig.titles[0]
+            return " ".join(self.text[s:e].split())
+        toks = section.tokens
+        first = max(sentence.first, trig.first - 2)
+        while first < trig.first and toks[first].capitalised is False and (
+            self.reading.is_claimed(toks[first].start, toks[first].end)
+        ):
+            first += 1
+        return " ".join(self.text[toks[first].start:trig.end].split())
+
+    def new_draft(self, kind: str, title: str, language: str, date: DateMention | None,
+                  mention: Span) -> Draft:
+        report_key = key_of(self.reading.document.iri)
+        base = f"{report_key}-{slugify(title, 40)}"
+        if date:
+            base += f"-{date.iso_start}"
+        key, n = base, 1
+        while any(d.iri == mint("event", key) for d in self.drafts):
+            n += 1
+            key = f"{base}-{n}"
+        draft = Draft(
+            iri=mint("event", key), type=kind, title=title, language=language,
+            start=date.iso_start if date else None,
+            end=(date.iso_end or date.iso_start) if date else None,
+            mentions=[mention],
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def by_title(self, title: str) -> Draft | None:
+        wanted = slugify(title, 80)
+        return next((d for d in self.drafts if slugify(d.title, 80) == wanted), None)
+
+    def same(self, kind: str, date: DateMention) -> Draft | None:
+        end = date.iso_end or date.iso_start
+        return next(
+            (d for d in self.drafts if d.type == kind and d.start == date.iso_start and d.end == end),
+            None,
+        )
+
+    def last_of(self, kind: str) -> Draft | None:
+        return next((d for d in reversed(self.drafts) if d.type == kind), None)
+
+    def focus(self, draft: Draft) -> None:
+        self.current, self.current_age = draft, 0
+
+    def span(self, s: int, e: int) -> Span:
+        return self.reading.span(s, e)
+
+    def titled_event(self, trig: Trigger, title: tuple[int, int], section, date) -> Draft:
+        text = " ".join(self.text[title[0]:title[1]].split())
+        draft = self.by_title(text)
+        mention = self.span(title[0], title[1])
+        if draft is None:
+            draft = self.new_draft(trig.type, text, section.tag, date, mention)
+        elif mention not in draft.mentions:
+            draft.mentions.append(mention)
+            if date and not draft.start:
+                draft.start, draft.end = date.iso_start, date.iso_end or date.iso_start
+        return draft
+
+    def dated(self, sentence, section, triggers, date: DateMention) -> Draft | None:
+        """The event a dated sentence is about (made or found)."""
+        framing = [t for t in triggers if t.framing]
+        main_candidates = [t for t in triggers if not t.framing] or triggers
+        if not main_candidates:
+            return None
+        parts = [t for t in main_candidates if t.part]
+        others = [t for t in main_candidates if not t.part]
+        head_first = section.language.HEAD_POSITION == "first" or section.tag == "en"
+        frame_draft = None
+        for trig in framing:
+            for title in trig.titles[:1]:
+                frame_draft = self.titled_event(trig, title, section, None)
+        if parts:
+            trig = parts[0]
+            parent = self.last_of(trig.type) or self.current
+            specific = [t for t in others if t.type not in FRAMING_TYPES]
+            kind = specific[0].type if specific else "Other"
+            title = self.title_text(trig, section, sentence)
+            draft = self.same(kind, date) or self.new_draft(
+                kind, title, section.tag, date, self.span(trig.start, trig.end)
+            )
+            if parent and parent is not draft:
+                draft.part_of = parent.iri
+            # "two training courses -- "A" and "B"": each title its own event inside the stage.
+            for t in specific:
+                for title_span in t.titles:
+                    child = self.titled_event(t, title_span, section, date)
+                    if child is not draft and child.part_of is None:
+                        child.part_of = draft.iri
+            return draft
+        trig = main_candidates[0] if head_first else main_candidates[-1]
+        if trig.titles and len(trig.titles) == 1:
+            draft = self.titled_event(trig, trig.titles[0], section, date)
+        else:
+            running = next(
+                (d for d in reversed(self.drafts)
+                 if d.type == trig.type and trig.type in FRAMING_TYPES and d.contains(date.iso_start)
+                 and (d.start, d.end) != (date.iso_start, date.iso_end or date.iso_start)),
+                None,
+            )
+            if running is not None:
+                # "The project ended on 24 May at the library": a day of the running project.
+                specific = [t for t in others if t.type not in FRAMING_TYPES]
+                kind = specific[0].type if specific else "Other"
+                title = self.title_text(trig, section, sentence)
+                draft = self.same(kind, date) or self.new_draft(
+                    kind, title, section.tag, date, self.span(trig.start, trig.end)
+                )
+                draft.part_of = draft.part_of or running.iri
+            else:
+                draft = self.same(trig.type, date) or self.new_draft(
+                    trig.type, self.title_text(trig, section, sentence), section.tag, date,
+                    self.span(trig.start, trig.end),
+                )
+        if frame_draft is not None and frame_draft is not draft and draft.part_of is None:
+            draft.part_of = frame_draft.iri
+        return draft
+
+    def undated(self, sentence, section, triggers) -> Draft | None:
+        chosen = None
+        for trig in triggers:
+            for title in trig.titles:
+                self.titled_event(trig, title, section, None)
+        untitled = [t for t in triggers if not t.titles and not t.framing]
+        if self.current is not None and self.current_age <= FOCUS_SENTENCES:
+            return self.current
+        for trig in untitled:
+            chosen = self.last_of(trig.type)
+            if chosen:
+                return chosen
+        return None
+
+    # -- facts about the event of a sentence ------------------------------------------------
+
+    def attach(self, draft: Draft, sentence: Sentence, section: Section, triggers) -> None:
+        tables = tables_for(section.language)
+        toks = section.tokens
+        sentence_stems = {t.stem for t in toks[sentence.first:sentence.last + 1]}
+        if sentence_stems & tables.stems["online"]:
+            draft.online = True
+        mentions = self.mentions_in(sentence)
+        locative = section.language.LOCATIVE_SUFFIXES
+        prepositions = {w.lower() for w in section.language.LOCATIVE_PREPOSITIONS}
+        context = self.reading.context_spans
+        roles = self.roles(sentence, section)
+        role = next((r for r in ROLE_PRIORITY if r in roles), None)
+        organizer_word = "organizer" in roles
+        post_orgs = {
+            p.organization for p in self.reading.posts
+            if sentence.start <= p.evidence.start < sentence.end and p.organization
+        }
+        trig_starts = [t.start for t in triggers]
+        for s, e, entity in mentions:
+            if (s, e) in context:
+                continue
+            surface = self.text[s:e].lower()
+            before = _LAST_WORD.search(self.text, sentence.start, s)
+            before_word = before.group(1).lower() if before else ""
+            is_locative = any(surface.endswith(x) for x in locative if x) or before_word in prepositions
+            follow = [t.stem for t in toks if e <= t.start][:3]
+            if entity.type == "City":
+                draft.city = draft.city or entity.iri
+                continue
+            if entity.type == "Library" and is_locative and draft.venue is None and not (
+                set(follow[:2]) & tables.stems["by"]
+            ):
+                draft.venue = entity.iri
+                if draft.city is None and entity.city:
+                    draft.city = entity.city
+                continue
+            if entity.type not in AGENT_TYPES:
+                continue
+            by = bool(set(follow[:3]) & tables.stems["by"])
+            genitive_of_event = any(0 <= ts - e <= 12 for ts in trig_starts) and entity.type in (
+                "Library", "Organization"
+            ) and not is_locative
+            if entity.type in ("Library", "Organization") and (by or genitive_of_event or (
+                organizer_word and role in (None, "organizer", "participant") and not draft.organizers
+                and entity.iri not in post_orgs
+            )):
+                if entity.iri not in draft.organizers:
+                    draft.organizers.append(entity.iri)
+                continue
+            if entity.iri in post_orgs or entity.iri in draft.organizers:
+                continue
+            agent_role = role
+            if entity.type == "Person":
+                agent_role = role if role not in (None, "trainee", "organizer") else "participant"
+                if by and role in (None, "organizer"):
+                    agent_role = "organizer"
+            elif role is None:
+                if not triggers:
+                    continue
+                agent_role = "participant"
+            if role is None and not triggers:
+                continue
+            if agent_role == "organizer" and entity.type != "Person":
+                agent_role = "participant"
+            if entity.iri not in draft.participants:
+                behalf = self.behalf_of(entity.iri, sentence)
+                draft.participants[entity.iri] = Participant(
+                    entity.iri, agent_role, behalf, self.span(sentence.start, sentence.end)
+                )
+
+    def behalf_of(self, person: str, sentence: Sentence) -> str | None:
+        for post in self.reading.posts:
+            if post.person == person and post.organization and (
+                sentence.start <= post.evidence.start < sentence.end
+            ):
+                return post.organization
+        return None
+
+    def run(self) -> list[Draft]:
+        for index, section in enumerate(self.reading.sections):
+            quotes = find_quotes(self.text, section.start, section.end)
+            for sentence in split_sentences(self.reading, index, section):
+                self.current_age += 1
+                triggers = self.triggers(sentence, section, quotes)
+                dates = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+                draft = None
+                if dates and triggers:
+                    draft = self.dated(sentence, section, triggers, dates[0])
+                    if draft:
+                        self.focus(draft)
+                elif triggers:
+                    draft = self.undated(sentence, section, triggers)
+                    if draft and draft is not self.current:
+                        self.focus(draft)
+                elif self.current is not None and self.current_age <= FOCUS_SENTENCES + 1:
+                    draft = self.current
+                if draft is not None:
+                    self.attach(draft, sentence, section, triggers)
+        return self.drafts
+
+
+def recognise_events(reading: Reading) -> None:
+    """Add the report's events, with their dates, places, organisers and participants."""
+    for draft in _Sentences(reading).run():
+        event = Event(
+            iri=draft.iri, type=draft.type, title=draft.title, start=draft.start,
+            end=draft.end, online=draft.online, city=draft.city, venue=draft.venue,
+            organizers=list(draft.organizers), part_of=draft.part_of,
+            participants=list(draft.participants.values()),
+            mentions=sorted(set(draft.mentions)), language=draft.language,
+        )
+        reading.events.append(event)
+        for span in event.mentions:
+            reading.add_entity(
+                event.iri, "Event", event.title, span.start, span.end,
+                from_reference=False, language=draft.language,
+            )

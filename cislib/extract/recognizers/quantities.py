@@ -1,0 +1,85 @@
+"""Quantities: "50 нафар иштирокчи", "1500 specialists", "12 та давлат", "32 академик соат".
+
+A number (digits or a number word) followed, within a couple of words or classifier words
+(нафар, та, sany), by a counted noun of ``QUANTITY_WORDS``. The quantity belongs to the event
+told about nearest before it in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from cislib.extract.reading import Reading
+from cislib.extract.record import Quantity
+from cislib.extract.recognizers.events import _phrase_at
+from cislib.extract.text import stemmer_for, stems_of
+
+#: Words that may stand between a number and its noun, classifiers not counted.
+GAP_WORDS = 2
+
+_QUANTITY_TABLES: dict[str, tuple] = {}
+
+
+def _tables(language):
+    if language.tag not in _QUANTITY_TABLES:
+        stemmer = stemmer_for(language)
+        nouns = {stems_of(k, stemmer): v for k, v in language.QUANTITY_WORDS.items()}
+        counters = {s for w in language.COUNTER_WORDS for s in stems_of(w, stemmer)}
+        numbers = {w.lower(): n for w, n in language.NUMBER_WORDS.items()}
+        _QUANTITY_TABLES[language.tag] = (
+            tuple(sorted(((k, v) for k, v in nouns.items() if k), key=lambda kv: -len(kv[0]))),
+            counters,
+            numbers,
+        )
+    return _QUANTITY_TABLES[language.tag]
+
+
+def _value(token, numbers) -> int | None:
+    surface = token.surface.replace("\u00a0", "")
+    if surface.isdigit() and len(surface) <= 7:
+        return int(surface)
+    return numbers.get(token.norm)
+
+
+def recognise_quantities(reading: Reading) -> None:
+    """Add the numbers the report gives about its events."""
+    for section in reading.sections:
+        nouns, counters, numbers = _tables(section.language)
+        toks = section.tokens
+        for i, tok in enumerate(toks):
+            value = _value(tok, numbers)
+            if not value or (i + 1 < len(toks) and reading.text[tok.end:toks[i + 1].start] in "-–."):
+                continue
+            k, others = i + 1, 0
+            while k < len(toks) and others <= GAP_WORDS:
+                hit = _phrase_at(toks, k, nouns)
+                if hit:
+                    last, what = hit
+                    span = reading.span(tok.start, toks[last].end)
+                    reading.quantities.append(Quantity(None, what, value, span))
+                    break
+                if _value(toks[k], numbers) is not None:
+                    break
+                if toks[k].stem not in counters:
+                    others += 1
+                k += 1
+    for quantity in reading.quantities:
+        quantity.event = event_near(reading, quantity.evidence.start)
+
+
+def event_near(reading: Reading, position: int) -> str | None:
+    """The event mentioned nearest before a position in its paragraph (or just after)."""
+    section = next((s for s in reading.sections if s.start <= position < s.end), None)
+    if section is None:
+        return None
+    best = None
+    for event in reading.events:
+        spans = list(event.mentions) + [p.evidence for p in event.participants if p.evidence]
+        for span in spans:
+            if section.start <= span.start <= position and (best is None or span.start > best[0]):
+                best = (span.start, event.iri)
+    if best:
+        return best[1]
+    after = [
+        (m.start, e.iri) for e in reading.events for m in e.mentions
+        if position < m.start < section.end
+    ]
+    return min(after)[1] if after else None

@@ -1,0 +1,115 @@
+"""Named SPARQL queries (``*.rq`` files in this package) and the runner.
+
+Each file opens with comment lines ``# purpose:``, ``# parameters:`` and ``# columns:``.
+Parameters are bound by the engine (SEP-0007 substitutions), never pasted into query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pyoxigraph as ox
+
+from cislib.errors import QueryError
+from cislib.graph.store import GraphStore
+
+_HEADER = re.compile(r"^#\s*(purpose|parameters|columns)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file with its documented purpose, parameters and columns."""
+
+    name: str
+    text: str
+    purpose: str
+    parameters: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+def _split(value: str) -> tuple[str, ...]:
+    value = value.strip()
+    if value in ("", "none", "-"):
+        return ()
+    return tuple(part.split("(")[0].strip() for part in value.split(","))
+
+
+def parse_query_file(name: str, text: str) -> NamedQuery:
+    """Read the header comments of a query file."""
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if match:
+            header[match.group(1)] = match.group(2)
+    if "purpose" not in header:
+        raise QueryError(f"query {name}: the file must open with a '# purpose:' comment")
+    return NamedQuery(
+        name=name,
+        text=text,
+        purpose=header["purpose"].strip(),
+        parameters=_split(header.get("parameters", "")),
+        columns=_split(header.get("columns", "")),
+    )
+
+
+@lru_cache(maxsize=None)
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query of the package by name (``checks/...`` included), sorted."""
+    root = resources.files("cislib.queries")
+    found = {}
+    for folder, prefix in ((root, ""), (root.joinpath("checks"), "checks/")):
+        if not folder.is_dir():
+            continue
+        for file in folder.iterdir():
+            if file.name.endswith(".rq"):
+                name = prefix + file.name[:-3]
+                found[name] = parse_query_file(name, file.read_text(encoding="utf-8"))
+    return dict(sorted(found.items()))
+
+
+def load_query(name: str) -> NamedQuery:
+    """One named query.
+
+    Raises:
+        QueryError: no query has that name.
+    """
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}; 'cislib query --list' shows them")
+    return queries[name]
+
+
+def _term_value(term) -> object:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        if datatype.endswith("#integer"):
+            return int(term.value)
+        return term.value
+    return term.value
+
+
+def select(store: GraphStore, query: NamedQuery | str, **params) -> list[dict[str, object]]:
+    """Run a SELECT query and return its rows as dicts of plain Python values.
+
+    ``params`` are bound by the engine: strings become literals unless they are wrapped in
+    ``ox.NamedNode``; any pyoxigraph term is passed through.
+    """
+    text = query.text if isinstance(query, NamedQuery) else query
+    bindings = {
+        key: value if isinstance(value, ox.NamedNode | ox.Literal) else ox.Literal(str(value))
+        for key, value in params.items()
+        if value is not None
+    }
+    try:
+        solutions = store.query(text, bindings)
+    except SyntaxError as exc:
+        raise QueryError(f"the query does not parse: {exc}") from None
+    names = [v.value for v in solutions.variables]
+    return [{name: _term_value(row[name]) for name in names} for row in solutions]

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Set up a fresh machine for cislib: Debian packages the tests use, then cislib itself with
+# its Python dependencies (into the active Python environment).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(raptor2-utils)
+
+missing=()
+command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "Installing Debian packages: ${DEBIAN_PACKAGES[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${DEBIAN_PACKAGES[@]}" >/dev/null
+  else
+    echo "warning: apt-get not found; install ${missing[*]} yourself for the rapper tests" >&2
+  fi
+fi
+
+echo "Installing cislib and its Python dependencies"
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'

@@ -1,0 +1,82 @@
+"""Shared fixtures: small hand-made extraction records and throw-away stores."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from cislib.extract.record import (
+    Entity,
+    Event,
+    ExtractionRecord,
+    Participant,
+    Post,
+    Quantity,
+    ReportInfo,
+    Span,
+)
+from cislib.graph.store import GraphStore
+from cislib.identifiers import mint
+
+RSL = mint("library", "russian-state-library")
+UZ = mint("country", "uz")
+MOSCOW = mint("city", "moscow")
+
+
+def make_record(file: str = "news.txt", text: str | None = None, person: str = "Ivan Petrov"):
+    """A small, complete record: a report naming a library, a country, a person and an event."""
+    text = text or (
+        f"On 16 June 2022 the Russian State Library in Moscow hosted a seminar. "
+        f"{person}, director, spoke for Uzbekistan. 50 participants attended."
+    )
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    report = mint("report", sha[:16])
+
+    def span(fragment: str) -> Span:
+        start = text.index(fragment)
+        return Span(start, start + len(fragment), fragment)
+
+    person_iri = mint("person", "petrov-i")
+    event_iri = mint("event", f"{sha[:16]}-seminar")
+    return ExtractionRecord(
+        report=ReportInfo(
+            iri=report, file=file, language="en", title=text.split(".")[0], sha256=sha,
+            characters=len(text),
+        ),
+        entities=[
+            Entity(UZ, "Country", "Uzbekistan", True, [span("Uzbekistan")], "en"),
+            Entity(MOSCOW, "City", "Moscow", True, [span("Moscow")], "en"),
+            Entity(RSL, "Library", "Russian State Library", True,
+                   [span("Russian State Library")], "en", country=mint("country", "ru")),
+            Entity(person_iri, "Person", person, False, [span(person)], "en"),
+            Entity(event_iri, "Event", "seminar", False, [span("seminar")], "en"),
+        ],
+        events=[
+            Event(
+                iri=event_iri, type="Seminar", title="seminar", start="2022-06-16",
+                end="2022-06-16", city=MOSCOW, venue=RSL, organizers=[RSL],
+                participants=[
+                    Participant(person_iri, "speaker", UZ, span(f"{person}, director, spoke")),
+                    Participant(RSL, "host", None, span("hosted")),
+                ],
+                mentions=[span("seminar")], language="en",
+            )
+        ],
+        posts=[Post(person_iri, "director", "Director", RSL, span(f"{person}, director"), "en")],
+        quantities=[Quantity(event_iri, "participants", 50, span("50 participants"))],
+    )
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    """A path for a store that does not exist yet."""
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(store_path):
+    """A writable store with the ontology and the reference data loaded."""
+    with GraphStore.open(store_path, write=True) as opened:
+        opened.load_base()
+        yield opened
