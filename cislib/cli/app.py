@@ -45,6 +45,8 @@ class CislibGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:
+            raise
         except KeyboardInterrupt:
             click.echo("Interrupted; nothing half-written was kept.", err=True)
             ctx.exit(130)
@@ -380,4 +382,10 @@ def evaluate_command(gold: tuple[Path, ...], reports_dir: Path | None, fmt: str)
 
 def main() -> None:
     """Entry point of the ``cislib`` console script."""
-    cli(obj={})
+    try:
+        cli(obj={})
+    except BrokenPipeError:
+        # The reader of our output went away (``cislib export | head``): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cislib.extract.lang import load
-from cislib.extract.text import Token, stemmer_for, stems_of
+from cislib.extract.text import PhraseTable, Token, stemmer_for
 from cislib.seeds import ReferenceEntity, reference_entities
 
 #: When two reference entities share a name, the first type here wins.
@@ -67,21 +67,17 @@ class Gazetteer:
     def __init__(self, tag: str, entities: tuple[ReferenceEntity, ...]):
         language = load(tag)
         self.stemmer = stemmer_for(language)
-        self.index: dict[tuple[str, ...], ReferenceEntity] = {}
         self.abbreviations: dict[str, ReferenceEntity] = {}
+        names = []
         for entity in entities:
-            for names in entity.labels.values():
-                for name in names:
+            for labels in entity.labels.values():
+                for name in labels:
                     if is_abbreviation(name):
                         old = self.abbreviations.get(name)
                         self.abbreviations[name] = _better(old, entity) if old else entity
-                        continue
-                    key = stems_of(name, self.stemmer)
-                    if not key:
-                        continue
-                    old = self.index.get(key)
-                    self.index[key] = _better(old, entity) if old else entity
-        self.longest = max((len(k) for k in self.index), default=1)
+                    else:
+                        names.append((name, entity))
+        self.table = PhraseTable(names, self.stemmer, prefer=_better)
 
     def _abbreviation(self, token: Token) -> ReferenceEntity | None:
         surface = token.surface
@@ -94,19 +90,16 @@ class Gazetteer:
     def find(self, text: str, tokens: list[Token]) -> list[GazetteerMatch]:
         """Reference entities in a run of tokens, left to right, longest first."""
         matches = []
+        joined = lambda a, b: _joined(text, a, b)  # noqa: E731
         i = 0
         while i < len(tokens):
             found = None
             if tokens[i].capitalised:
-                for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                    window = tokens[i:i + n]
-                    entity = self.index.get(tuple(t.stem for t in window))
-                    if entity is None:
-                        continue
-                    if all(_joined(text, a, b) for a, b in zip(window, window[1:])):
-                        found = GazetteerMatch(entity, i, i + n - 1, window[0].start, window[-1].end)
-                        break
-                if found is None:
+                hit = self.table.match(tokens, i, joined)
+                if hit is not None:
+                    last, entity = hit
+                    found = GazetteerMatch(entity, i, last, tokens[i].start, tokens[last].end)
+                else:
                     entity = self._abbreviation(tokens[i])
                     if entity is not None:
                         found = GazetteerMatch(entity, i, i, tokens[i].start, tokens[i].end)

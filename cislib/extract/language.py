@@ -37,8 +37,8 @@ def score_languages(text: str) -> dict[str, float]:
     scores = {}
     for tag in candidates:
         language = load(tag)
-        stop = sum(words[w] for w in set(language.STOPWORDS))
-        distinctive = sum(letters[ch] for ch in set(language.LETTERS.lower()))
+        stop = sum(words[w] for w in {normalise(w) for w in language.STOPWORDS})
+        distinctive = sum(letters[ch] for ch in set(normalise(language.LETTERS)))
         scores[tag] = (2.0 * stop + distinctive) / total_words
     return scores
 

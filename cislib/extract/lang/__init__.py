@@ -77,10 +77,14 @@ def load(tag: str) -> Language:
     if tag == "uz-Latn":
         script = importlib.import_module(f"{__name__}.uz.script")
         latin_stopwords = tables.pop("LATIN_STOPWORDS", ())
+        latin_letters = tables.pop("LATIN_LETTERS", "")
         tables = {
             name: _to_latin(value, script.to_latin)
             for name, value in tables.items()
             if name not in ("CYRILLIC_TO_LATIN", "TAGS", "CODE")
         }
         tables["STOPWORDS"] = latin_stopwords
+        # Transliterated Cyrillic letters (o, g, h) are common in English too; Uzbek Latin
+        # has its own distinctive ones.
+        tables["LETTERS"] = latin_letters
     return Language(tag=tag, folder=folder, tables=tables)

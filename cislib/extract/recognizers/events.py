@@ -25,7 +25,7 @@ from cislib.extract.quotes import find_quotes
 from cislib.extract.reading import Reading, Section
 from cislib.extract.recognizers.dates import DateMention, find_dates
 from cislib.extract.record import Event, Participant, Span
-from cislib.extract.text import stemmer_for, stems_of
+from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 from cislib.identifiers import key_of, mint, slugify
 
 #: Event types that frame others (a programme holds projects, a project holds stages).
@@ -91,8 +91,8 @@ class Draft:
 
 @dataclass
 class _Tables:
-    events: tuple[tuple[tuple[str, ...], str], ...]
-    roles: tuple[tuple[tuple[str, ...], str], ...]
+    events: PhraseTable
+    roles: PhraseTable
     stems: dict[str, frozenset[str]]
 
 
@@ -105,16 +105,14 @@ def tables_for(language: Language) -> _Tables:
         return _TABLES[language.tag]
     stemmer = stemmer_for(language)
 
-    def phrases(table):
-        keyed = {stems_of(k, stemmer): v for k, v in table.items()}
-        return tuple(sorted(((k, v) for k, v in keyed.items() if k), key=lambda kv: -len(kv[0])))
-
     def words(*names):
-        return frozenset(s for name in names for w in getattr(language, name) for s in stems_of(w, stemmer))
+        return frozenset(
+            s for name in names for w in getattr(language, name) for s in stems_of(w, stemmer)
+        )
 
     built = _Tables(
-        events=phrases(language.EVENT_WORDS),
-        roles=phrases(language.ROLE_WORDS),
+        events=PhraseTable(language.EVENT_WORDS.items(), stemmer),
+        roles=PhraseTable(language.ROLE_WORDS.items(), stemmer),
         stems={
             "part": words("PART_WORDS"),
             "online": words("ONLINE_WORDS"),
@@ -149,12 +147,9 @@ def split_sentences(reading: Reading, index: int, section: Section) -> list[Sent
     return out
 
 
-def _phrase_at(tokens, i, table) -> tuple[int, str] | None:
-    for stems, value in table:
-        last = i + len(stems) - 1
-        if last < len(tokens) and tuple(t.stem for t in tokens[i:last + 1]) == stems:
-            return last, value
-    return None
+def has_word(tokens, words: frozenset[str]) -> bool:
+    """True when one of the tokens has a stem among ``words``."""
+    return any(t.variants & words for t in tokens)
 
 
 class _Sentences:
@@ -177,7 +172,7 @@ class _Sentences:
         found: list[Trigger] = []
         i = sentence.first
         while i <= sentence.last:
-            hit = _phrase_at(toks, i, tables.events)
+            hit = tables.events.match(toks, i)
             if not hit:
                 i += 1
                 continue
@@ -193,9 +188,11 @@ class _Sentences:
                 found.append(Trigger(sentence.section, i, last, kind, toks[i].start, toks[last].end))
             i = last + 1
         for trig in found:
-            after = [t.stem for t in toks[trig.last + 1: min(sentence.last, trig.last + 3) + 1]]
-            trig.framing = any(s in tables.stems["frame"] for s in after[:2])
-            trig.part = any(s in tables.stems["part"] for s in after[:3])
+            after = toks[trig.last + 1: min(sentence.last, trig.last + 3) + 1]
+            before = toks[max(sentence.first, trig.first - 2):trig.first]
+            # "дастур доирасида", "в рамках форума": the event frames another.
+            trig.framing = has_word(after[:2] + before, tables.stems["frame"])
+            trig.part = has_word(after[:3], tables.stems["part"])
             trig.titles = self.titles_of(trig, section, quotes)
         return found
 
@@ -246,7 +243,7 @@ class _Sentences:
         found = []
         i = sentence.first
         while i <= sentence.last:
-            hit = _phrase_at(toks, i, tables.roles)
+            hit = tables.roles.match(toks, i)
             if hit:
                 found.append(hit[1])
                 i = hit[0] + 1
@@ -405,8 +402,7 @@ class _Sentences:
     def attach(self, draft: Draft, sentence: Sentence, section: Section, triggers) -> None:
         tables = tables_for(section.language)
         toks = section.tokens
-        sentence_stems = {t.stem for t in toks[sentence.first:sentence.last + 1]}
-        if sentence_stems & tables.stems["online"]:
+        if has_word(toks[sentence.first:sentence.last + 1], tables.stems["online"]):
             draft.online = True
         mentions = self.mentions_in(sentence)
         locative = section.language.LOCATIVE_SUFFIXES
@@ -427,12 +423,12 @@ class _Sentences:
             before = _LAST_WORD.search(self.text, sentence.start, s)
             before_word = before.group(1).lower() if before else ""
             is_locative = any(surface.endswith(x) for x in locative if x) or before_word in prepositions
-            follow = [t.stem for t in toks if e <= t.start][:3]
+            follow = [t for t in toks if e <= t.start][:3]
             if entity.type == "City":
                 draft.city = draft.city or entity.iri
                 continue
             if entity.type == "Library" and is_locative and draft.venue is None and not (
-                set(follow[:2]) & tables.stems["by"]
+                has_word(follow[:2], tables.stems["by"])
             ):
                 draft.venue = entity.iri
                 if draft.city is None and entity.city:
@@ -440,14 +436,13 @@ class _Sentences:
                 continue
             if entity.type not in AGENT_TYPES:
                 continue
-            by = bool(set(follow[:3]) & tables.stems["by"])
+            by = has_word(follow[:3], tables.stems["by"])
             genitive_of_event = any(0 <= ts - e <= 12 for ts in trig_starts) and entity.type in (
                 "Library", "Organization"
             ) and not is_locative
-            if entity.type in ("Library", "Organization") and (by or genitive_of_event or (
-                organizer_word and role in (None, "organizer", "participant") and not draft.organizers
-                and entity.iri not in post_orgs
-            )):
+            if entity.type in ("Library", "Organization") and entity.iri not in post_orgs and (
+                by or genitive_of_event or organizer_word
+            ):
                 if entity.iri not in draft.organizers:
                     draft.organizers.append(entity.iri)
                 continue
@@ -462,8 +457,8 @@ class _Sentences:
                 if not triggers:
                     continue
                 agent_role = "participant"
-            if role is None and not triggers:
-                continue
+            if role is None and not triggers and entity.type != "Person":
+                continue  # a person named while an event is told about takes part in it
             if agent_role == "organizer" and entity.type != "Person":
                 agent_role = "participant"
             if entity.iri not in draft.participants:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from cislib.extract.lang import Language
 from cislib.extract.quotes import find_quotes
 from cislib.extract.reading import Reading, Section
-from cislib.extract.text import stemmer_for, stems_of
+from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 from cislib.identifiers import mint, slugify
 
 _NAME_GAP = re.compile(r"[ \t]*(?:-[ \t]*\n?)?[ \t]*\n?[ \t]*|[ \t]*-[ \t]*")
@@ -31,9 +31,9 @@ PLACE_TYPES = ("City", "Country")
 
 @dataclass(frozen=True)
 class Heads:
-    """A language's head phrases as stem tuples, longest first, with their entity type."""
+    """A language's head phrases (valued by entity type), modifiers and "named after" words."""
 
-    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    phrases: PhraseTable
     modifiers: frozenset[str]
     named_after: frozenset[str]
 
@@ -42,17 +42,13 @@ class Heads:
 def heads_for(language: Language) -> Heads:
     """The head phrases, modifiers and "named after" words of a language, stemmed once."""
     stemmer = stemmer_for(language)
-    phrases = {}
-    for head in language.ORGANIZATION_HEADS:
-        phrases[stems_of(head, stemmer)] = "Organization"
-    for head in language.LIBRARY_HEADS:
-        phrases[stems_of(head, stemmer)] = "Library"
-    ordered = tuple(sorted(((k, v) for k, v in phrases.items() if k), key=lambda kv: -len(kv[0])))
+    phrases = [(h, "Organization") for h in language.ORGANIZATION_HEADS]
+    phrases += [(h, "Library") for h in language.LIBRARY_HEADS]
     modifiers = frozenset(s for m in language.NAME_MODIFIERS for s in stems_of(m, stemmer))
     named_after = frozenset(
         stemmer.stem(w.rstrip(".").lower()) for w in language.NAMED_AFTER if " " not in w
     )
-    return Heads(ordered, modifiers, named_after)
+    return Heads(PhraseTable(phrases, stemmer), modifiers, named_after)
 
 
 class _Names:
@@ -77,15 +73,9 @@ class _Names:
 
     def head_at(self, i: int) -> tuple[int, str] | None:
         """The longest head phrase starting at token i: (last token, type)."""
-        for stems, kind in self.heads.phrases:
-            last = i + len(stems) - 1
-            if last >= len(self.tokens):
-                continue
-            if tuple(t.stem for t in self.tokens[i:last + 1]) == stems and all(
-                self.gap_ok(k, k + 1) for k in range(i, last)
-            ):
-                return last, kind
-        return None
+        return self.heads.phrases.match(
+            self.tokens, i, lambda a, b: bool(_NAME_GAP.fullmatch(self.text, a.end, b.start))
+        )
 
     def place_of(self, k: int):
         tok = self.tokens[k]
@@ -117,11 +107,11 @@ class _Names:
                 if self.place_of(k) is None:
                     break
                 start = k
-            elif tok.stem in self.heads.named_after:
+            elif tok.variants & self.heads.named_after:
                 if k == 0 or not self.tokens[k - 1].capitalised:
                     break
                 return self.honoree_left(k - 1)
-            elif tok.stem in self.heads.modifiers or tok.capitalised:
+            elif tok.variants & self.heads.modifiers or tok.capitalised:
                 start = k
             else:
                 break
@@ -133,13 +123,13 @@ class _Names:
         k = last + 1
         while k < len(self.tokens) and self.gap_ok(k - 1, k):
             tok = self.tokens[k]
-            if tok.stem in self.heads.named_after and k + 1 < len(self.tokens):
+            if tok.variants & self.heads.named_after and k + 1 < len(self.tokens):
                 j = k + 1
                 while (j + 1 < len(self.tokens) and len(self.tokens[j].surface) == 1
                        and self.gap_ok(j, j + 1)):
                     j += 1
                 return j if self.tokens[j].capitalised else end
-            if tok.capitalised or (self.head_first and tok.stem in self.heads.modifiers
+            if tok.capitalised or (self.head_first and tok.variants & self.heads.modifiers
                                    and k + 1 < len(self.tokens)
                                    and self.tokens[k + 1].capitalised):
                 end = k
@@ -177,7 +167,7 @@ class _Names:
             start = self.grow_left(i)
             end = self.grow_right(last) if (self.head_first or self.language.tag == "en") else last
             names = self.tokens[start:end + 1]
-            named = any(t.stem in self.heads.named_after for t in names)
+            named = any(t.variants & self.heads.named_after for t in names)
             if not (named or any(t.capitalised for t in names[: max(1, i - start)] if t)) or (
                 start == i and end == last
             ):

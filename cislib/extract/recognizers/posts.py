@@ -13,8 +13,7 @@ import re
 
 from cislib.extract.reading import Reading, Section
 from cislib.extract.record import Post
-from cislib.extract.recognizers.events import _phrase_at
-from cislib.extract.text import stemmer_for, stems_of
+from cislib.extract.text import PhraseTable, stemmer_for
 
 #: Words that may stand between an organisation and its title ("илмий ва ўқув фаолияти
 #: департаменти директори"), at most.
@@ -24,16 +23,14 @@ _CHAIN_GAP = re.compile(r"[\s,;–—\-]*")
 _BYLINE_GAP = re.compile(r"[\s,*]*")
 _SENTENCE_BREAK = re.compile(r"[.!?](\s|$)")
 
-_POST_TABLES: dict[str, tuple] = {}
+_POST_TABLES: dict[str, PhraseTable] = {}
 
 
-def post_phrases(language):
-    """A language's post titles as stem tuples, longest first."""
+def post_phrases(language) -> PhraseTable:
+    """A language's post titles, indexed by stems."""
     if language.tag not in _POST_TABLES:
-        stemmer = stemmer_for(language)
-        keyed = {stems_of(k, stemmer): v for k, v in language.POST_WORDS.items()}
-        _POST_TABLES[language.tag] = tuple(
-            sorted(((k, v) for k, v in keyed.items() if k), key=lambda kv: -len(kv[0]))
+        _POST_TABLES[language.tag] = PhraseTable(
+            language.POST_WORDS.items(), stemmer_for(language)
         )
     return _POST_TABLES[language.tag]
 
@@ -49,14 +46,19 @@ class _Posts:
             (s, e, reading.entities[iri]) for (s, e), iri in reading.claimed.items()
             if section.start <= s < section.end
         ]
-        self.mentions = sorted(mentions, key=lambda m: m[0])
+        # A country inside an institution's name is part of that name here.
+        self.mentions = sorted(
+            (m for m in mentions
+             if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] for o in mentions)),
+            key=lambda m: m[0],
+        )
 
     def titles(self):
         toks = self.tokens
         out = []
         i = 0
         while i < len(toks):
-            hit = _phrase_at(toks, i, post_phrases(self.section.language))
+            hit = post_phrases(self.section.language).match(toks, i)
             if hit and not self.reading.is_claimed(toks[i].start, toks[hit[0]].end):
                 out.append((toks[i].start, toks[hit[0]].end, hit[1]))
                 i = hit[0] + 1

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from cislib.extract.reading import Reading
 from cislib.extract.record import Quantity
-from cislib.extract.recognizers.events import _phrase_at
-from cislib.extract.text import stemmer_for, stems_of
+from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 
 #: Words that may stand between a number and its noun, classifiers not counted.
 GAP_WORDS = 2
@@ -21,14 +20,10 @@ _QUANTITY_TABLES: dict[str, tuple] = {}
 def _tables(language):
     if language.tag not in _QUANTITY_TABLES:
         stemmer = stemmer_for(language)
-        nouns = {stems_of(k, stemmer): v for k, v in language.QUANTITY_WORDS.items()}
-        counters = {s for w in language.COUNTER_WORDS for s in stems_of(w, stemmer)}
+        nouns = PhraseTable(language.QUANTITY_WORDS.items(), stemmer)
+        counters = frozenset(s for w in language.COUNTER_WORDS for s in stems_of(w, stemmer))
         numbers = {w.lower(): n for w, n in language.NUMBER_WORDS.items()}
-        _QUANTITY_TABLES[language.tag] = (
-            tuple(sorted(((k, v) for k, v in nouns.items() if k), key=lambda kv: -len(kv[0]))),
-            counters,
-            numbers,
-        )
+        _QUANTITY_TABLES[language.tag] = (nouns, counters, numbers)
     return _QUANTITY_TABLES[language.tag]
 
 
@@ -50,7 +45,7 @@ def recognise_quantities(reading: Reading) -> None:
                 continue
             k, others = i + 1, 0
             while k < len(toks) and others <= GAP_WORDS:
-                hit = _phrase_at(toks, k, nouns)
+                hit = nouns.match(toks, k)
                 if hit:
                     last, what = hit
                     span = reading.span(tok.start, toks[last].end)
@@ -58,7 +53,7 @@ def recognise_quantities(reading: Reading) -> None:
                     break
                 if _value(toks[k], numbers) is not None:
                     break
-                if toks[k].stem not in counters:
+                if not toks[k].variants & counters:
                     others += 1
                 k += 1
     for quantity in reading.quantities:

@@ -17,12 +17,23 @@ def recognise_reference_names(reading: Reading) -> None:
         for match in gazetteer.find(reading.text, section.tokens):
             entity = match.entity
             if entity.type in ("Library", "Organization") and match.last > match.first:
-                inner = section.tokens[match.first:match.last + 1]
-                for sub in gazetteer.find(reading.text, inner[:-1]):
-                    if sub.entity.type == "Country":
-                        _add(reading, sub.entity, sub.start, sub.end)
-                        reading.context_spans.add((sub.start, sub.end))
+                for token in section.tokens[match.first:match.last]:
+                    country = _country_word(gazetteer, token)
+                    if country is not None:
+                        _add(reading, country, token.start, token.end)
+                        reading.context_spans.add((token.start, token.end))
             _add(reading, entity, match.start, match.end)
+
+
+def _country_word(gazetteer, token):
+    """The country a single capitalised word names (any inflection), if any."""
+    if not token.capitalised:
+        return None
+    for variant in sorted(token.variants):
+        for key, entity in gazetteer.table.by_first.get(variant, ()):
+            if len(key) == 1 and entity.type == "Country":
+                return entity
+    return None
 
 
 def _add(reading: Reading, entity, start: int, end: int) -> None:

@@ -2,8 +2,9 @@
 
 ``QUANTITY_WORDS`` maps a counted noun (dictionary form) to what it measures ("150 қатысушы" ->
 participants); where the stem changes before a vowel (топ -> тобы, кітап -> кітабы) both forms
-are listed. ``COUNTER_WORDS`` stand between a number and its noun. ``NUMBER_WORDS`` maps number
-words to their values.
+are listed, and so are the case forms of ел (country), too short to lose an ending (10 елден).
+``COUNTER_WORDS`` stand between a number and its noun. ``NUMBER_WORDS`` maps number words to
+their values.
 """
 
 QUANTITY_WORDS = {
@@ -14,6 +15,9 @@ QUANTITY_WORDS = {
     "сарапшы": "specialists",
     "қонақ": "guests",
     "ел": "countries",
+    "елден": "countries",
+    "елдің": "countries",
+    "елдер": "countries",
     "мемлекет": "countries",
     "сағат": "hours",
     "академиялық сағат": "hours",

@@ -2,30 +2,37 @@
 
 Turkmen is agglutinative, so endings are stripped repeatedly (``STRIP_REPEATEDLY``):
 kitaphanalarynyň, kitaphanasynda and kitaphana meet at one stem, and so do Türkmenistanyň and
-Türkmenistanda. A stem need not be a word (kitaphana -> "kitaph", since -na and -a are dative
-endings); only equality of stems matters. The list holds the case endings in their vowel-harmony
-variants (genitive -yň/-iň/-nyň/-niň, dative, locative, ablative), the possessive endings and
-their chains, the plural, the relative -daky/-däki and the commonest verb endings, so that a
-verb meets its other forms (gatnaşmak, gatnaşdylar, gatnaşýar -> gatnaş). The singular past
--dy/-di is left out: it would cut the possessive of a noun ending in d (fondy -> fon); trigger
-tables list such verbs as written (gatnaşdy). A noun ending in s loses it before the possessive
--y/-i (kongresi -> kongr), and one ending in n before -y/-i (myhmany): tables list such forms
-where it matters. Consonant alternation (duşuşyk -> duşuşygy) is not undone here either.
+Türkmenistanda. A stem need not be a word (kitaphana -> "kitaph", since -a and the n are
+stripped too); only equality of stems matters. Turkmen writes the locative and ablative with d only
+(Aşgabatda, Aşgabatdan) and the dative as -a/-e, so -ta, -tan and -ga, -ka are not endings here:
+they would cut maslahata to maslah and duşuşyga to duşuşy. The list holds the case endings in
+their vowel-harmony variants (genitive -yň/-iň/-nyň/-niň, dative, locative, ablative), the
+possessive endings and their chains, the plural, the relative -daky/-däki and the commonest verb
+endings, so that a verb meets its other forms (gatnaşmak, gatnaşdylar, gatnaşýar -> gatnaş). The
+singular past -dy/-di is left out: it would cut the possessive of a noun ending in d (fondy ->
+fon); trigger tables list such verbs as written (gatnaşdy). A noun ending in s loses it before
+the possessive -y/-i (kongresi -> kongr); tables list such forms where it matters. A name ending
+in n, on the other hand, meets its genitive (Türkmenistan, Türkmenistanyň) because the n is
+stripped too (see below). Consonant alternation (duşuşyk -> duşuşygy) is not undone here either.
 """
 
 SUFFIXES = (
     # genitive
     "yň", "iň", "uň", "üň", "nyň", "niň",
+    # the "pronominal n" between a possessive and a case ending (kitaphanasy-n-da), stripped on
+    # its own so that a name ending in n meets its genitive: Türkmenistanyň could be read as
+    # Türkmenista + nyň, so Türkmenistan itself must lose the n too
+    "n",
     # accusative
     "y", "i", "u", "ü", "ny", "ni",
-    # dative
-    "a", "e", "ä", "ga", "ge", "ka", "ke", "na", "ne",
-    # locative
-    "da", "de", "ta", "te", "nda", "nde",
+    # dative (-a/-e; after a vowel the vowel itself changes: sergi -> sergä)
+    "a", "e", "ä",
+    # locative (always -da/-de: Aşgabatda)
+    "da", "de", "nda", "nde",
     # ablative
-    "dan", "den", "tan", "ten", "ndan", "nden",
+    "dan", "den", "ndan", "nden",
     # relative "-daky" (the one in ...)
-    "daky", "däki", "taky", "täki", "ndaky", "ndäki",
+    "daky", "däki", "ndaky", "ndäki",
     # possessive third person and its chains
     "sy", "si", "synyň", "siniň", "ynyň", "iniň", "yny", "ini", "syny", "sini",
     "yna", "ine", "syna", "sine", "ynda", "inde", "synda", "sinde",

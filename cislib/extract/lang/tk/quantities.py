@@ -2,9 +2,9 @@
 
 ``QUANTITY_WORDS`` maps a counted noun (dictionary form) to what it measures ("120 sany
 gatnaşyjy" -> participants); where the stem changes before a vowel (ýurt -> ýurdy, sagat ->
-sagady) both forms are listed, and so is the adjective in -lyk ("36 sagatlyk"), since -lyk is not
-stripped (it would cut başlyk to baş). ``COUNTER_WORDS`` stand between a number and its noun.
-``NUMBER_WORDS`` maps number words to their values.
+sagady) both forms are listed, and so is the adjective in -lyk ("36 sagatlyk"), since -lyk is
+not stripped (it would cut başlyk to baş). ``COUNTER_WORDS`` stand between a number and its
+noun. ``NUMBER_WORDS`` maps number words to their values.
 """
 
 QUANTITY_WORDS = {

@@ -4,9 +4,9 @@ This folder serves ``uz-Cyrl`` and ``uz-Latn``. Its tables are written in Cyrill
 derives the Latin ones with ``script.to_latin``. ``LETTERS`` are the letters only Uzbek Cyrillic
 has among the languages read here (Kazakh shares қ and ғ). ``STOPWORDS`` are frequent function
 words (Cyrillic), counted per paragraph to detect the language; ``LATIN_STOPWORDS`` are the same
-words in the Latin alphabet, with U+02BB in oʻ and gʻ. ``LATIN_LETTERS`` are the letters that mark
-Uzbek Latin among the Latin-script languages read here (Turkmen has no q or x, English uses them
-rarely): the Latin form of ``LETTERS`` (oʻqgʻh) would count every o, g and h of English and
+words in the Latin alphabet, with U+02BB in oʻ and gʻ. ``LATIN_LETTERS`` are the letters that
+mark Uzbek Latin among the Latin-script languages read here (Turkmen has no q or x, English uses
+them rarely): the Latin form of ``LETTERS`` (oʻqgʻh) would count every o, g and h of English and
 Turkmen text, so the loader should use these instead.
 """
 
