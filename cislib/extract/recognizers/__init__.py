@@ -8,12 +8,14 @@ for only outside institution names ("А.С.Пушкин номидаги ... и�
 from cislib.extract.recognizers.events import recognise_events
 from cislib.extract.recognizers.institutions import recognise_institutions
 from cislib.extract.recognizers.people import recognise_people
+from cislib.extract.recognizers.places import recognise_places
 from cislib.extract.recognizers.posts import recognise_posts
 from cislib.extract.recognizers.quantities import recognise_quantities
 from cislib.extract.recognizers.reference import recognise_reference_names
 
 RECOGNIZERS = (
     recognise_reference_names,
+    recognise_places,
     recognise_institutions,
     recognise_people,
     recognise_posts,

@@ -381,21 +381,41 @@ class _Sentences:
                 )
         if frame_draft is not None and frame_draft is not draft and draft.part_of is None:
             draft.part_of = frame_draft.iri
+        self.mention(draft, [t for t in others if not t.titles])
         return draft
 
     def undated(self, sentence, section, triggers) -> Draft | None:
-        chosen = None
+        """The event an undated sentence is about: in focus, named before, or new."""
+        titled = None
         for trig in triggers:
             for title in trig.titles:
-                self.titled_event(trig, title, section, None)
+                titled = titled or self.titled_event(trig, title, section, None)
         untitled = [t for t in triggers if not t.titles and not t.framing]
         if self.current is not None and self.current_age <= FOCUS_SENTENCES:
+            self.mention(self.current, untitled)
             return self.current
         for trig in untitled:
             chosen = self.last_of(trig.type)
             if chosen:
+                self.mention(chosen, [trig])
                 return chosen
+        if titled is not None:
+            return titled
+        if untitled:
+            # The first word for an event nobody has dated yet introduces it.
+            trig = untitled[0]
+            return self.new_draft(
+                trig.type, self.title_text(trig, section, sentence), section.tag, None,
+                self.span(trig.start, trig.end),
+            )
         return None
+
+    def mention(self, draft: Draft, triggers) -> None:
+        """Record event words of the draft's type as further mentions of it."""
+        for trig in triggers:
+            span = self.span(trig.start, trig.end)
+            if trig.type == draft.type and span not in draft.mentions:
+                draft.mentions.append(span)
 
     # -- facts about the event of a sentence ------------------------------------------------
 
