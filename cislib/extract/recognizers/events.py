@@ -35,7 +35,7 @@ ROLE_PRIORITY = ("signatory", "speaker", "host", "organizer", "guest", "trainee"
 #: Agent types that can take part in an event.
 AGENT_TYPES = ("Person", "Library", "Organization", "Country")
 #: How many sentences an event stays "the one being told about" without being named again.
-FOCUS_SENTENCES = 2
+FOCUS_SENTENCES = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s»”\"]*\s+(?=[\"«“„*]*[A-ZА-ЯЁЎҚҒҲӘӨҮҰІҢÄÇŇÖŞÜÝŽ0-9])")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _LINK_GAP = re.compile(r"[\s,:–—\-*]*")
@@ -304,7 +304,10 @@ class _Sentences:
         )
 
     def last_of(self, kind: str) -> Draft | None:
-        return next((d for d in reversed(self.drafts) if d.type == kind), None)
+        """The most talked-about event of a type (most mentions; the latest on a tie)."""
+        same = [(len(d.mentions) + (2 if d.start else 0), n, d)
+                for n, d in enumerate(self.drafts) if d.type == kind]
+        return max(same, key=lambda item: item[:2])[2] if same else None
 
     def focus(self, draft: Draft) -> None:
         self.current, self.current_age = draft, 0
@@ -393,6 +396,8 @@ class _Sentences:
         untitled = [t for t in triggers if not t.titles and not t.framing]
         if self.current is not None and self.current_age <= FOCUS_SENTENCES:
             self.mention(self.current, untitled)
+            if untitled:
+                self.current_age = 0  # named again ("the seminar"): still the one told about
             return self.current
         for trig in untitled:
             chosen = self.last_of(trig.type)
@@ -453,6 +458,11 @@ class _Sentences:
                 draft.venue = entity.iri
                 if draft.city is None and entity.city:
                     draft.city = entity.city
+                if entity.iri not in draft.organizers and entity.iri not in draft.participants:
+                    # the library where an event is held is its host
+                    draft.participants[entity.iri] = Participant(
+                        entity.iri, "host", None, self.span(sentence.start, sentence.end)
+                    )
                 continue
             if entity.type not in AGENT_TYPES:
                 continue

@@ -18,6 +18,7 @@ from functools import lru_cache
 from cislib.extract.lang import Language
 from cislib.extract.quotes import find_quotes
 from cislib.extract.reading import Reading, Section
+from cislib.extract.recognizers.events import tables_for
 from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 from cislib.identifiers import mint, slugify
 
@@ -98,6 +99,16 @@ class _Names:
                 start = k - 1
         return start
 
+    def not_in_name(self, k: int) -> bool:
+        """An event word, or a capitalised word in the locative ("Maslahatda", "Семинарда"),
+        opens a sentence rather than a name."""
+        tok = self.tokens[k]
+        if tables_for(self.language).events.match(self.tokens, k):
+            return True
+        return tok.capitalised and tok.norm != tok.stem and any(
+            tok.norm.endswith(x) for x in self.language.LOCATIVE_SUFFIXES if x
+        )
+
     def grow_left(self, first: int) -> int:
         start = first
         k = first - 1
@@ -111,6 +122,8 @@ class _Names:
                 if k == 0 or not self.tokens[k - 1].capitalised:
                     break
                 return self.honoree_left(k - 1)
+            elif self.not_in_name(k):
+                break
             elif tok.variants & self.heads.modifiers or tok.capitalised:
                 start = k
             else:

@@ -168,8 +168,10 @@ class _Scanner:
         return self.russian and "Name" in _russian_kind(tok.surface)
 
     def surname_form(self, word: str) -> str:
-        if _ends(word, NOMINATIVE_SURNAME_ENDINGS):
-            return word  # already nominative: Примаков, Гусева (pymorphy would pluralise some)
+        if _ends(word, NOMINATIVE_SURNAME_ENDINGS) or (
+            not self.russian and _ends(word, self.surname_endings)
+        ):
+            return word  # already nominative: Примаков, Гусева, Orazowa
         if self.russian:
             return _russian_nominative(word, ("Surn", "Name", "NOUN"))
         return _turkic_surname(word, self.language)

@@ -23,6 +23,9 @@ _CHAIN_GAP = re.compile(r"[\s,;–—\-]*")
 _BYLINE_GAP = re.compile(r"[\s,*]*")
 _SENTENCE_BREAK = re.compile(r"[.!?](\s|$)")
 
+#: Words that tie a title to the organisation after it ("Director of the ...", "head at ...").
+LINK_WORDS = ("of", "at")
+
 _POST_TABLES: dict[str, PhraseTable] = {}
 
 
@@ -85,10 +88,13 @@ class _Posts:
         return None
 
     def org_after(self, end: int):
+        """The organisation after a title: "директор Национальной библиотеки", "Director of
+        the National Library", "заместитель директора по научной работе НББ"."""
         for s, e, entity in self.mentions:
             if s < end:
                 continue
-            if entity.type in ("Library", "Organization") and self.words_between(end, s) <= 2:
+            if entity.type in ("Library", "Organization") and self.words_between(end, s) <= 4 \
+                    and not _SENTENCE_BREAK.search(self.text, end, s):
                 return s, e, entity
             return None
         return None
@@ -105,7 +111,7 @@ class _Posts:
             first = min(candidates, key=lambda c: c[0])
             if not _CHAIN_GAP.fullmatch(self.text, pos, first[0]) and self.words_between(
                 pos, first[0]
-            ) > (DESCRIPTOR_WORDS if first is title else 0):
+            ) > (DESCRIPTOR_WORDS if first is title else 2):
                 return None
             if first is nxt and nxt[2].type == "Person":
                 return nxt
@@ -126,7 +132,9 @@ class _Posts:
         conjunctions = {c.lower() for c in self.section.language.CONJUNCTIONS}
         for start, end, role in titles:
             org = None
-            if self.order in ("before", "both"):
+            following = [t.norm for t in self.tokens if t.start >= end][:1]
+            linked = bool(following) and following[0] in LINK_WORDS
+            if self.order == "before" or (self.order == "both" and not linked):
                 org = self.org_before(start)
             if org is None and self.order in ("after", "both"):
                 org = self.org_after(end)
