@@ -13,20 +13,72 @@ ID_BASE = "https://w3id.org/cislib/id/"
 #: Cyrillic letters of Russian, Uzbek, Kazakh and Kyrgyz, to ASCII (a simple, lossy scheme
 #: chosen for stable keys, not for display).
 CYRILLIC_TO_ASCII = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "ў": "o", "қ": "q", "ғ": "g", "ҳ": "h", "ә": "a", "ө": "o", "ү": "u",
-    "ұ": "u", "ң": "ng", "һ": "h", "і": "i", "ј": "j",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "ў": "o",
+    "қ": "q",
+    "ғ": "g",
+    "ҳ": "h",
+    "ә": "a",
+    "ө": "o",
+    "ү": "u",
+    "ұ": "u",
+    "ң": "ng",
+    "һ": "h",
+    "і": "i",
+    "ј": "j",
 }
 
 #: Latin letters that Unicode decomposition does not reduce to ASCII.
 LATIN_TO_ASCII = {"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"}
 
 KINDS = (
-    "country", "city", "library", "organization", "person", "event", "report", "participation",
-    "post", "role", "quantity", "quote", "mention", "run", "graph",
+    "country",
+    "city",
+    "library",
+    "organization",
+    "person",
+    "event",
+    "report",
+    "participation",
+    "post",
+    "role",
+    "quantity",
+    "quote",
+    "mention",
+    "run",
+    "graph",
 )
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -71,7 +123,7 @@ def mint(kind: str, key: str) -> str:
 
 def key_of(iri: str) -> str:
     """Return the key part of an instance IRI (what follows the kind)."""
-    rest = iri[len(ID_BASE):] if iri.startswith(ID_BASE) else iri.rsplit("/", 1)[-1]
+    rest = iri[len(ID_BASE) :] if iri.startswith(ID_BASE) else iri.rsplit("/", 1)[-1]
     return rest.split("/", 1)[1] if "/" in rest else rest
 
 
@@ -79,4 +131,4 @@ def kind_of(iri: str) -> str | None:
     """Return the kind of an instance IRI, or None when it is not a cislib instance."""
     if not iri.startswith(ID_BASE):
         return None
-    return iri[len(ID_BASE):].split("/", 1)[0]
+    return iri[len(ID_BASE) :].split("/", 1)[0]

@@ -41,26 +41,44 @@ def make_record(file: str = "news.txt", text: str | None = None, person: str = "
     event_iri = mint("event", f"{sha[:16]}-seminar")
     return ExtractionRecord(
         report=ReportInfo(
-            iri=report, file=file, language="en", title=text.split(".")[0], sha256=sha,
+            iri=report,
+            file=file,
+            language="en",
+            title=text.split(".")[0],
+            sha256=sha,
             characters=len(text),
         ),
         entities=[
             Entity(UZ, "Country", "Uzbekistan", True, [span("Uzbekistan")], "en"),
             Entity(MOSCOW, "City", "Moscow", True, [span("Moscow")], "en"),
-            Entity(RSL, "Library", "Russian State Library", True,
-                   [span("Russian State Library")], "en", country=mint("country", "ru")),
+            Entity(
+                RSL,
+                "Library",
+                "Russian State Library",
+                True,
+                [span("Russian State Library")],
+                "en",
+                country=mint("country", "ru"),
+            ),
             Entity(person_iri, "Person", person, False, [span(person)], "en"),
             Entity(event_iri, "Event", "seminar", False, [span("seminar")], "en"),
         ],
         events=[
             Event(
-                iri=event_iri, type="Seminar", title="seminar", start="2022-06-16",
-                end="2022-06-16", city=MOSCOW, venue=RSL, organizers=[RSL],
+                iri=event_iri,
+                type="Seminar",
+                title="seminar",
+                start="2022-06-16",
+                end="2022-06-16",
+                city=MOSCOW,
+                venue=RSL,
+                organizers=[RSL],
                 participants=[
                     Participant(person_iri, "speaker", UZ, span(f"{person}, director, spoke")),
                     Participant(RSL, "host", None, span("hosted")),
                 ],
-                mentions=[span("seminar")], language="en",
+                mentions=[span("seminar")],
+                language="en",
             )
         ],
         posts=[Post(person_iri, "director", "Director", RSL, span(f"{person}, director"), "en")],

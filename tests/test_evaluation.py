@@ -57,26 +57,70 @@ GOLD = {
     "entities": [
         {"id": "ru", "type": "Country", "name_en": "Russia", "mentions": ["Россия"]},
         {"id": "kz", "type": "Country", "name_en": "Kazakhstan", "mentions": ["Қозоғистон"]},
-        {"id": "kazan", "type": "City", "name_en": "Kazan", "country": "Russia",
-         "mentions": ["Қозон миллий"]},
-        {"id": "nlrt", "type": "Library", "name_en": "National Library of Tatarstan",
-         "country": "Russia", "city": "kazan", "mentions": ["Қозон миллий кутубхонаси"]},
-        {"id": "bae", "type": "Organization", "name_en": "Library Assembly of Eurasia",
-         "mentions": ["Ассамблея"]},
+        {
+            "id": "kazan",
+            "type": "City",
+            "name_en": "Kazan",
+            "country": "Russia",
+            "mentions": ["Қозон миллий"],
+        },
+        {
+            "id": "nlrt",
+            "type": "Library",
+            "name_en": "National Library of Tatarstan",
+            "country": "Russia",
+            "city": "kazan",
+            "mentions": ["Қозон миллий кутубхонаси"],
+        },
+        {
+            "id": "bae",
+            "type": "Organization",
+            "name_en": "Library Assembly of Eurasia",
+            "mentions": ["Ассамблея"],
+        },
         {"id": "petrov", "type": "Person", "name_en": "Ivan Petrov", "mentions": ["Иван Петров"]},
-        {"id": "smirnova", "type": "Person", "name_en": "Anna Smirnova",
-         "mentions": ["Анна Смирнова"]},
+        {
+            "id": "smirnova",
+            "type": "Person",
+            "name_en": "Anna Smirnova",
+            "mentions": ["Анна Смирнова"],
+        },
     ],
     "events": [
-        {"id": "seminar", "name_en": "Seminar on reading", "event_type": "Seminar",
-         "start": "2024-04-15", "end": "2024-04-15", "city": "kazan", "venue": "nlrt",
-         "organizers": ["nlrt"], "participants": ["ru", "kz", "petrov"], "part_of": "programme"},
-        {"id": "exhibition", "name_en": "Book exhibition", "event_type": "Exhibition",
-         "start": "2024-04-15", "end": "2024-04-30", "city": "kazan", "venue": "nlrt",
-         "organizers": ["bae"], "participants": ["smirnova"], "part_of": "programme"},
-        {"id": "programme", "name_en": "Reading programme", "event_type": "Programme",
-         "start": None, "end": None, "organizers": ["bae"], "participants": [],
-         "part_of": None},
+        {
+            "id": "seminar",
+            "name_en": "Seminar on reading",
+            "event_type": "Seminar",
+            "start": "2024-04-15",
+            "end": "2024-04-15",
+            "city": "kazan",
+            "venue": "nlrt",
+            "organizers": ["nlrt"],
+            "participants": ["ru", "kz", "petrov"],
+            "part_of": "programme",
+        },
+        {
+            "id": "exhibition",
+            "name_en": "Book exhibition",
+            "event_type": "Exhibition",
+            "start": "2024-04-15",
+            "end": "2024-04-30",
+            "city": "kazan",
+            "venue": "nlrt",
+            "organizers": ["bae"],
+            "participants": ["smirnova"],
+            "part_of": "programme",
+        },
+        {
+            "id": "programme",
+            "name_en": "Reading programme",
+            "event_type": "Programme",
+            "start": None,
+            "end": None,
+            "organizers": ["bae"],
+            "participants": [],
+            "part_of": None,
+        },
     ],
     "posts": [
         {"person": "petrov", "role": "Director", "organization": "nlrt"},
@@ -100,8 +144,13 @@ def span(fragment: str, nth: int = 0, text: str = TEXT) -> Span:
     return Span(start, start + len(fragment), fragment)
 
 
-def write_gold(folder: Path, gold: dict | None = None, text: str = TEXT, name: str = "g.json",
-               bom: bool = False) -> Path:
+def write_gold(
+    folder: Path,
+    gold: dict | None = None,
+    text: str = TEXT,
+    name: str = "g.json",
+    bom: bool = False,
+) -> Path:
     """Write a gold file and its report into ``folder``; return the gold file's path."""
     gold = GOLD if gold is None else gold
     (folder / gold["report"]).write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode())
@@ -117,7 +166,9 @@ def entity(iri: str, kind: str, *mentions: Span) -> Entity:
 def record(entities=(), events=(), posts=(), quantities=(), language="uz-Cyrl"):
     return ExtractionRecord(
         report=ReportInfo("r:1", "report.txt", language, "title", "0" * 64),
-        entities=list(entities), events=list(events), posts=list(posts),
+        entities=list(entities),
+        events=list(events),
+        posts=list(posts),
         quantities=list(quantities),
     )
 
@@ -130,22 +181,46 @@ def perfect_record() -> ExtractionRecord:
             entity("p:kz", "Country", span("Қозоғистон")),
             entity("p:kazan", "City", span("Қозон")),
             # the inflected form "...кутубхонасида" spans more than the gold mention
-            entity("p:nlrt", "Library", span("Қозон миллий кутубхонасида"),
-                   span("Қозон миллий кутубхонаси", 1)),
+            entity(
+                "p:nlrt",
+                "Library",
+                span("Қозон миллий кутубхонасида"),
+                span("Қозон миллий кутубхонаси", 1),
+            ),
             entity("p:bae", "Organization", span("Ассамблея")),
             entity("p:petrov", "Person", span("Иван Петров")),
             entity("p:smirnova", "Person", span("Анна Смирнова")),
             entity("p:seminar", "Event", span("семинар")),
         ],
         events=[
-            Event("p:seminar", "Seminar", "семинар", "2024-04-15", "2024-04-15", city="p:kazan",
-                  venue="p:nlrt", organizers=["p:nlrt"], part_of="p:programme",
-                  participants=[Participant("p:ru", "participant"),
-                                Participant("p:kz", "participant"),
-                                Participant("p:petrov", "speaker")]),
-            Event("p:exhibition", "Exhibition", "кўргазма", "2024-04-15", "2024-04-30",
-                  city="p:kazan", venue="p:nlrt", organizers=["p:bae"], part_of="p:programme",
-                  participants=[Participant("p:smirnova", "host")]),
+            Event(
+                "p:seminar",
+                "Seminar",
+                "семинар",
+                "2024-04-15",
+                "2024-04-15",
+                city="p:kazan",
+                venue="p:nlrt",
+                organizers=["p:nlrt"],
+                part_of="p:programme",
+                participants=[
+                    Participant("p:ru", "participant"),
+                    Participant("p:kz", "participant"),
+                    Participant("p:petrov", "speaker"),
+                ],
+            ),
+            Event(
+                "p:exhibition",
+                "Exhibition",
+                "кўргазма",
+                "2024-04-15",
+                "2024-04-30",
+                city="p:kazan",
+                venue="p:nlrt",
+                organizers=["p:bae"],
+                part_of="p:programme",
+                participants=[Participant("p:smirnova", "host")],
+            ),
             Event("p:programme", "Programme", "дастур", organizers=["p:bae"]),
         ],
         posts=[
@@ -166,8 +241,9 @@ def gold(tmp_path) -> Gold:
 
 def bare_gold(entities=(), events=(), text: str = TEXT) -> Gold:
     """A gold object made directly, for rules that need no file."""
-    return Gold(Path("g.json"), Path("report.txt"), "ru", text, tuple(entities), tuple(events),
-                (), ())
+    return Gold(
+        Path("g.json"), Path("report.txt"), "ru", text, tuple(entities), tuple(events), (), ()
+    )
 
 
 def gold_event(id, kind, start, end=None, title="") -> GoldEvent:
@@ -192,7 +268,7 @@ def test_load_gold_expands_each_mention_into_all_its_occurrences(gold):
         (span("Қозон миллий кутубхонаси").start, span("Қозон миллий кутубхонаси").end),
         (span("Қозон миллий кутубхонаси", 1).start, span("Қозон миллий кутубхонаси", 1).end),
     ]
-    assert all(gold.text[s.start:s.end] == s.text for e in gold.entities for s in e.occurrences)
+    assert all(gold.text[s.start : s.end] == s.text for e in gold.entities for s in e.occurrences)
     assert gold.language == "uz-Cyrl"
     assert gold.entity("kazan").city is None and gold.entity("nlrt").city == "kazan"
     assert [e.id for e in gold.events] == ["seminar", "exhibition", "programme"]
@@ -261,8 +337,11 @@ def _delete(path: str):
         (_set("entities.4.type", "Company"), "entities[4].type", "'Company' is not one of"),
         (_set("entities.4.type", "Event"), "entities[4].type", "'Event' is not one of"),
         (_set("entities.0.mentions", []), "entities[0].mentions", "at least one"),
-        (_set("entities.0.mentions.0", "Франция"), "entities[0].mentions[0]",
-         "'Франция' does not occur in report.txt"),
+        (
+            _set("entities.0.mentions.0", "Франция"),
+            "entities[0].mentions[0]",
+            "'Франция' does not occur in report.txt",
+        ),
         (_set("entities.0.mentions.0", ""), "entities[0].mentions[0]", "non-empty string"),
         (_set("entities.1.id", "ru"), "entities[1].id", "'ru' is defined twice"),
         (_set("entities.3.city", "moscow"), "entities[3].city", "'moscow' is not defined"),
@@ -272,8 +351,7 @@ def _delete(path: str):
         (_set("events.1.end", "2024-04-01"), "events[1].end", "before the start"),
         (_set("events.0.event_type", "Party"), "events[0].event_type", "'Party' is not one of"),
         (_delete("events.0.part_of"), "events[0].part_of", "is missing"),
-        (_set("events.0.participants.1", "tm"), "events[0].participants[1]",
-         "'tm' is not defined"),
+        (_set("events.0.participants.1", "tm"), "events[0].participants[1]", "'tm' is not defined"),
         (_set("events.1.organizers", "bae"), "events[1].organizers", "must be a list"),
         (_set("events.0.organizers.0", "nla"), "events[0].organizers[0]", "is not defined"),
         (_set("events.0.city", "nlrt"), "events[0].city", "'nlrt' is a Library, not a City"),
@@ -347,35 +425,55 @@ def test_every_gold_file_in_the_test_data_loads():
 def test_a_perfect_record_scores_full_marks(gold):
     scores = score(gold, perfect_record()).scores
     assert scores.all_entities == Tally(gold=7, found=7, predicted=7, correct=7)
-    for tally in (scores.events, scores.event_organizers, scores.participation, scores.posts,
-                  scores.numbers):
+    for tally in (
+        scores.events,
+        scores.event_organizers,
+        scores.participation,
+        scores.posts,
+        scores.numbers,
+    ):
         assert tally.precision == tally.recall == tally.f1 == 1.0
-    for ratio in (scores.event_dates, scores.event_type, scores.event_city, scores.event_venue,
-                  scores.event_part_of, scores.post_roles):
+    for ratio in (
+        scores.event_dates,
+        scores.event_type,
+        scores.event_city,
+        scores.event_venue,
+        scores.event_part_of,
+        scores.post_roles,
+    ):
         assert ratio.rate == 1.0
 
 
 def test_inflected_and_partial_mentions_match_by_overlap(gold):
-    predicted = record(entities=[
-        # "Қозоғистон" read as "Қозоғисто" (a stem) still overlaps the gold mention
-        entity("p:kz", "Country", Span(span("Қозоғистон").start, span("Қозоғистон").end - 1,
-                                       "Қозоғисто")),
-        # only the second occurrence, with a longer inflected span
-        entity("p:nlrt", "Library", span("Қозон миллий кутубхонаси директори")),
-        # the surname alone overlaps "Иван Петров"
-        entity("p:petrov", "Person", span("Петров")),
-    ])
+    predicted = record(
+        entities=[
+            # "Қозоғистон" read as "Қозоғисто" (a stem) still overlaps the gold mention
+            entity(
+                "p:kz",
+                "Country",
+                Span(span("Қозоғистон").start, span("Қозоғистон").end - 1, "Қозоғисто"),
+            ),
+            # only the second occurrence, with a longer inflected span
+            entity("p:nlrt", "Library", span("Қозон миллий кутубхонаси директори")),
+            # the surname alone overlaps "Иван Петров"
+            entity("p:petrov", "Person", span("Петров")),
+        ]
+    )
     assert map_entities(gold, predicted) == {
-        "kz": "p:kz", "nlrt": "p:nlrt", "petrov": "p:petrov",
+        "kz": "p:kz",
+        "nlrt": "p:nlrt",
+        "petrov": "p:petrov",
     }
 
 
 def test_types_must_agree(gold):
-    predicted = record(entities=[
-        entity("p:org", "Organization", span("Қозон миллий кутубхонаси")),
-        entity("p:ru", "City", span("Россия")),
-        entity("p:ev", "Event", span("Иван Петров")),  # events are not scored as entities
-    ])
+    predicted = record(
+        entities=[
+            entity("p:org", "Organization", span("Қозон миллий кутубхонаси")),
+            entity("p:ru", "City", span("Россия")),
+            entity("p:ev", "Event", span("Иван Петров")),  # events are not scored as entities
+        ]
+    )
     result = score(gold, predicted)
     assert result.entity_map == {}
     tallies = result.scores.entities
@@ -386,12 +484,14 @@ def test_types_must_agree(gold):
 
 
 def test_entity_precision_recall_and_f1_per_type(gold):
-    predicted = record(entities=[
-        entity("p:ru", "Country", span("Россия")),
-        entity("p:fr", "Country", span("вакиллари")),  # matches nothing
-        entity("p:petrov", "Person", span("Иван Петров")),
-        entity("p:petrov2", "Person", span("Петров")),  # a second hit on the same person
-    ])
+    predicted = record(
+        entities=[
+            entity("p:ru", "Country", span("Россия")),
+            entity("p:fr", "Country", span("вакиллари")),  # matches nothing
+            entity("p:petrov", "Person", span("Иван Петров")),
+            entity("p:petrov2", "Person", span("Петров")),  # a second hit on the same person
+        ]
+    )
     tallies = score(gold, predicted).scores.entities
     country = tallies["Country"]
     assert (country.tp, country.fp, country.fn) == (1, 1, 1)
@@ -405,11 +505,17 @@ def test_entity_precision_recall_and_f1_per_type(gold):
 
 
 def test_the_mapping_prefers_the_prediction_with_most_overlapping_mentions(gold):
-    predicted = record(entities=[
-        entity("p:once", "Library", span("Қозон миллий кутубхонаси", 1)),
-        entity("p:twice", "Library", span("Қозон миллий кутубхонасида"),
-               span("кутубхонаси директори")),
-    ])
+    predicted = record(
+        entities=[
+            entity("p:once", "Library", span("Қозон миллий кутубхонаси", 1)),
+            entity(
+                "p:twice",
+                "Library",
+                span("Қозон миллий кутубхонасида"),
+                span("кутубхонаси директори"),
+            ),
+        ]
+    )
     assert map_entities(gold, predicted) == {"nlrt": "p:twice"}
     assert score(gold, predicted).scores.entities["Library"] == Tally(1, 1, 2, 2)
 
@@ -423,64 +529,101 @@ def test_tally_with_nothing_to_count_is_undefined():
 
 
 def test_events_sharing_a_start_date_are_paired_by_type_first():
-    gold = bare_gold(events=[gold_event("sem", "Seminar", "2024-04-15"),
-                             gold_event("exh", "Exhibition", "2024-04-15")])
-    predicted = record(events=[predicted_event("p:exh", "Exhibition", "2024-04-15"),
-                               predicted_event("p:sem", "Seminar", "2024-04-15")])
+    gold = bare_gold(
+        events=[
+            gold_event("sem", "Seminar", "2024-04-15"),
+            gold_event("exh", "Exhibition", "2024-04-15"),
+        ]
+    )
+    predicted = record(
+        events=[
+            predicted_event("p:exh", "Exhibition", "2024-04-15"),
+            predicted_event("p:sem", "Seminar", "2024-04-15"),
+        ]
+    )
     assert map_events(gold, predicted) == {"sem": "p:sem", "exh": "p:exh"}
 
 
 def test_then_by_shared_title_words():
-    gold = bare_gold(events=[
-        gold_event("blogs", "Training", "2024-04-15", title="Communication in blogs and networks"),
-        gold_event("mgmt", "Training", "2024-04-15", title="Psychology of management"),
-    ])
-    predicted = record(events=[
-        predicted_event("p:mgmt", "Training", "2024-04-15", title="management psychology"),
-        predicted_event("p:blogs", "Training", "2024-04-15", title="Blogs, social networks"),
-    ])
+    gold = bare_gold(
+        events=[
+            gold_event(
+                "blogs", "Training", "2024-04-15", title="Communication in blogs and networks"
+            ),
+            gold_event("mgmt", "Training", "2024-04-15", title="Psychology of management"),
+        ]
+    )
+    predicted = record(
+        events=[
+            predicted_event("p:mgmt", "Training", "2024-04-15", title="management psychology"),
+            predicted_event("p:blogs", "Training", "2024-04-15", title="Blogs, social networks"),
+        ]
+    )
     assert map_events(gold, predicted) == {"blogs": "p:blogs", "mgmt": "p:mgmt"}
 
 
 def test_then_by_end_date():
-    gold = bare_gold(events=[gold_event("one", "Visit", "2024-04-15", "2024-04-15"),
-                             gold_event("two", "Visit", "2024-04-15", "2024-04-17")])
-    predicted = record(events=[predicted_event("p:two", "Visit", "2024-04-15", "2024-04-17"),
-                               predicted_event("p:one", "Visit", "2024-04-15", "2024-04-15")])
+    gold = bare_gold(
+        events=[
+            gold_event("one", "Visit", "2024-04-15", "2024-04-15"),
+            gold_event("two", "Visit", "2024-04-15", "2024-04-17"),
+        ]
+    )
+    predicted = record(
+        events=[
+            predicted_event("p:two", "Visit", "2024-04-15", "2024-04-17"),
+            predicted_event("p:one", "Visit", "2024-04-15", "2024-04-15"),
+        ]
+    )
     assert map_events(gold, predicted) == {"one": "p:one", "two": "p:two"}
 
 
 def test_event_pairing_is_one_to_one():
-    gold = bare_gold(events=[gold_event("a", "Seminar", "2024-04-15"),
-                             gold_event("b", "Seminar", "2024-04-15")])
-    predicted = record(events=[predicted_event("p:x", "Seminar", "2024-04-15"),
-                               predicted_event("p:late", "Seminar", "2024-04-16")])
+    gold = bare_gold(
+        events=[gold_event("a", "Seminar", "2024-04-15"), gold_event("b", "Seminar", "2024-04-15")]
+    )
+    predicted = record(
+        events=[
+            predicted_event("p:x", "Seminar", "2024-04-15"),
+            predicted_event("p:late", "Seminar", "2024-04-16"),
+        ]
+    )
     assert map_events(gold, predicted) == {"a": "p:x"}
 
 
 def test_a_gold_event_without_a_date_needs_an_undated_prediction_of_its_type():
     gold = bare_gold(events=[gold_event("prog", "Programme", None)])
-    assert map_events(gold, record(events=[predicted_event("p:1", "Project", None),
-                                           predicted_event("p:2", "Programme", "2024-01-01")])
-                      ) == {}
-    assert map_events(gold, record(events=[predicted_event("p:3", "Programme", None)])
-                      ) == {"prog": "p:3"}
+    assert (
+        map_events(
+            gold,
+            record(
+                events=[
+                    predicted_event("p:1", "Project", None),
+                    predicted_event("p:2", "Programme", "2024-01-01"),
+                ]
+            ),
+        )
+        == {}
+    )
+    assert map_events(gold, record(events=[predicted_event("p:3", "Programme", None)])) == {
+        "prog": "p:3"
+    }
 
 
 def test_event_attributes_are_compared_through_the_mappings(gold):
     predicted = perfect_record()
     seminar, exhibition, programme = predicted.events
-    seminar.type = "Conference"          # wrong type
-    seminar.city = "p:nowhere"           # wrong city
-    seminar.organizers = ["p:bae"]       # wrong organiser
-    exhibition.end = "2024-04-29"        # wrong end
-    exhibition.venue = None              # venue missed
-    exhibition.part_of = "p:seminar"     # wrong parent event
+    seminar.type = "Conference"  # wrong type
+    seminar.city = "p:nowhere"  # wrong city
+    seminar.organizers = ["p:bae"]  # wrong organiser
+    exhibition.end = "2024-04-29"  # wrong end
+    exhibition.venue = None  # venue missed
+    exhibition.part_of = "p:seminar"  # wrong parent event
     scores = score(gold, predicted).scores
     assert scores.events == Tally(gold=3, found=3, predicted=3, correct=3)
-    assert scores.event_dates == Ratio(2, 3)   # the undated programme has nothing to be wrong
+    assert scores.event_dates == Ratio(2, 3)  # the undated programme has nothing to be wrong
     assert scores.event_type == Ratio(2, 3)
-    assert scores.event_city == Ratio(1, 2)    # only events with a gold city are checked
+    assert scores.event_city == Ratio(1, 2)  # only events with a gold city are checked
     assert scores.event_venue == Ratio(1, 2)
     assert scores.event_part_of == Ratio(1, 2)
     # gold organisers: (seminar, nlrt), (exhibition, bae), (programme, bae)
@@ -497,7 +640,7 @@ def test_a_gold_end_of_null_accepts_any_predicted_end(tmp_path):
 
 def test_unmatched_events_lose_their_facts_and_count_against_precision(gold):
     predicted = perfect_record()
-    predicted.events[1].start = "2024-04-16"   # the exhibition is no longer paired
+    predicted.events[1].start = "2024-04-16"  # the exhibition is no longer paired
     scores = score(gold, predicted).scores
     assert scores.events == Tally(gold=3, found=2, predicted=3, correct=2)
     assert scores.event_dates == Ratio(2, 3)
@@ -511,9 +654,12 @@ def test_participation_links_go_through_both_mappings(gold):
     predicted = perfect_record()
     seminar, exhibition, _ = predicted.events
     # Petrov taken off the participants, but the library still organises: links by any role
-    seminar.participants = [Participant("p:ru", "guest"), Participant("p:kz", "participant"),
-                            Participant("p:stranger", "participant")]
-    exhibition.start = "2024-05-01"             # unpaired: its links cannot be found or judged
+    seminar.participants = [
+        Participant("p:ru", "guest"),
+        Participant("p:kz", "participant"),
+        Participant("p:stranger", "participant"),
+    ]
+    exhibition.start = "2024-05-01"  # unpaired: its links cannot be found or judged
     exhibition.participants.append(Participant("p:kz", "participant"))
     scores = score(gold, predicted).scores
     # gold links: seminar {ru, kz, petrov, nlrt}, exhibition {smirnova, bae}, programme {bae}
@@ -549,7 +695,7 @@ def test_posts_match_on_person_and_organisation_and_roles_share_a_word(gold):
     predicted.posts = [
         Post("p:petrov", "директор ўринбосари", "Deputy director", "p:nlrt", span("директори")),
         Post("p:smirnova", "раиси", "President", "p:bae", span("раиси")),
-        Post("p:smirnova", "раиси", None, "p:nlrt", span("раиси")),   # wrong organisation
+        Post("p:smirnova", "раиси", None, "p:nlrt", span("раиси")),  # wrong organisation
     ]
     scores = score(gold, predicted).scores
     assert scores.posts == Tally(gold=2, found=2, predicted=3, correct=2)
@@ -560,8 +706,8 @@ def test_numbers_match_on_value_and_what(gold):
     predicted = perfect_record()
     predicted.quantities = [
         Quantity(None, "PARTICIPANTS", 50, span("50 нафар иштирокчи")),
-        Quantity(None, "academic hours", 33, span("32 академик соат")),    # wrong value
-        Quantity(None, "countries", 2, span("Россия ва Қозоғистон")),     # not in gold
+        Quantity(None, "academic hours", 33, span("32 академик соат")),  # wrong value
+        Quantity(None, "countries", 2, span("Россия ва Қозоғистон")),  # not in gold
     ]
     assert score(gold, predicted).scores.numbers == Tally(2, 1, 3, 1)
     predicted.quantities[1] = Quantity(None, "hours", 32, span("32 академик соат"))
@@ -585,7 +731,7 @@ def test_aggregate_sums_counts_per_language_and_overall(tmp_path):
     en = load_gold(write_gold(tmp_path / "b", english))
 
     half = perfect_record()
-    half.entities = half.entities[:1]   # one of two countries, nothing else
+    half.entities = half.entities[:1]  # one of two countries, nothing else
     scores = [score(uz, perfect_record()), score(uz, half), score(en, half)]
     summary = aggregate(scores)
 
@@ -639,15 +785,37 @@ def test_summary_to_dict_has_a_stable_shape(gold):
     assert list(data["languages"]) == ["uz-Cyrl"]
     overall = data["overall"]
     assert list(overall) == [
-        "reports", "entities", "events", "event_dates", "event_type", "event_city",
-        "event_venue", "event_organizers", "event_part_of", "participation", "posts",
-        "post_roles", "numbers",
+        "reports",
+        "entities",
+        "events",
+        "event_dates",
+        "event_type",
+        "event_city",
+        "event_venue",
+        "event_organizers",
+        "event_part_of",
+        "participation",
+        "posts",
+        "post_roles",
+        "numbers",
     ]
     assert list(overall["entities"]) == [
-        "Country", "City", "Library", "Organization", "Person", "all",
+        "Country",
+        "City",
+        "Library",
+        "Organization",
+        "Person",
+        "all",
     ]
     assert list(overall["posts"]) == [
-        "gold", "predicted", "tp", "fp", "fn", "precision", "recall", "f1",
+        "gold",
+        "predicted",
+        "tp",
+        "fp",
+        "fn",
+        "precision",
+        "recall",
+        "f1",
     ]
     assert list(overall["event_dates"]) == ["correct", "total", "rate"]
     assert overall["entities"]["all"]["tp"] == 7
@@ -668,10 +836,24 @@ def test_format_table_has_a_row_per_measure_and_a_column_per_language(tmp_path):
     lines = table.splitlines()
     assert lines[0].split() == ["uz-Cyrl", "all"]
     labels = [
-        "reports", "Country", "City", "Library", "Organization", "Person", "all entities",
-        "events found", "events with correct dates", "event type", "place: city",
-        "place: venue", "organisers", "part of", "participation links", "posts",
-        "post roles", "numbers",
+        "reports",
+        "Country",
+        "City",
+        "Library",
+        "Organization",
+        "Person",
+        "all entities",
+        "events found",
+        "events with correct dates",
+        "event type",
+        "place: city",
+        "place: venue",
+        "organisers",
+        "part of",
+        "participation links",
+        "posts",
+        "post roles",
+        "numbers",
     ]
     for label in labels:
         assert any(line.startswith(label + " ") for line in lines), label

@@ -14,10 +14,19 @@ from rdflib.compare import isomorphic
 from cislib.graph.export import FORMATS, export, write_atomically
 from cislib.graph.terms import to_rdflib
 
-RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+RDFLIB_FORMATS = {
+    "turtle": "turtle",
+    "trig": "trig",
+    "nt": "nt",
+    "nq": "nquads",
+    "jsonld": "json-ld",
+}
 OXIGRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD,
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
 RAPPER_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "ntriples", "nq": "nquads"}
 
@@ -74,7 +83,9 @@ def test_export_parses_with_rapper(filled, fmt, tmp_path):
     path.write_text(export(filled, fmt), encoding="utf-8")
     proc = subprocess.run(
         ["rapper", "-q", "-i", RAPPER_FORMATS[fmt], "-c", str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert "error" not in proc.stderr.lower()

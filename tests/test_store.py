@@ -60,18 +60,24 @@ def test_no_blank_nodes_are_stored(store):
 def test_derived_labels_and_shortcuts(store):
     record = make_record()
     store.ingest(record)
-    rows = list(store.query(
-        "SELECT ?label WHERE { GRAPH <https://w3id.org/cislib/id/graph/derived> "
-        "{ ?p <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } }"
-    ))
+    rows = list(
+        store.query(
+            "SELECT ?label WHERE { GRAPH <https://w3id.org/cislib/id/graph/derived> "
+            "{ ?p <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } }"
+        )
+    )
     assert "Ivan Petrov" in {row["label"].value for row in rows}
-    assert bool(store.query(
-        "ASK { ?e <https://schema.org/organizer> "
-        "<https://w3id.org/cislib/id/library/russian-state-library> }"
-    ))
-    assert not bool(store.query(
-        "ASK { ?e <https://schema.org/attendee> <https://w3id.org/cislib/id/country/uz> }"
-    ))
+    assert bool(
+        store.query(
+            "ASK { ?e <https://schema.org/organizer> "
+            "<https://w3id.org/cislib/id/library/russian-state-library> }"
+        )
+    )
+    assert not bool(
+        store.query(
+            "ASK { ?e <https://schema.org/attendee> <https://w3id.org/cislib/id/country/uz> }"
+        )
+    )
 
 
 def test_removing_a_report(store):
@@ -93,7 +99,9 @@ def test_second_writer_process_gets_a_clear_message(store_path):
         held.load_base()
         proc = subprocess.run(
             [sys.executable, "-m", "cislib", "--store", str(store_path), "ingest", __file__],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert proc.returncode == StoreInUseError.exit_code
     assert "in use by another cislib process" in proc.stderr

@@ -136,7 +136,9 @@ def build_command(ctx: click.Context, paths: tuple[Path, ...], no_validate: bool
         else:
             result = validate_store(store)
             click.echo()
-            click.echo(result.to_text() if not result.conforms else "Validation: the graph conforms.")
+            click.echo(
+                result.to_text() if not result.conforms else "Validation: the graph conforms."
+            )
             status = 0 if result.conforms else EXIT_INVALID
     if summary.failed:
         ctx.exit(2)
@@ -152,7 +154,7 @@ def _print_ingest(summary) -> None:
         else:
             state = "stored"
         click.echo(f"{result.file}: {result.triples} triples, {state}")
-    for file, message in summary.failed:
+    for _file, message in summary.failed:
         click.echo(f"Error: {message}", err=True)
 
 
@@ -199,7 +201,10 @@ def ingest_command(ctx: click.Context, paths: tuple[Path, ...], lang: str | None
     "--format", "fmt", type=click.Choice(VALIDATION_FORMATS), default="text", show_default=True
 )
 @click.option(
-    "--lang", type=click.Choice(["en", "ru"]), default="en", show_default=True,
+    "--lang",
+    type=click.Choice(["en", "ru"]),
+    default="en",
+    show_default=True,
     help="Language of the messages.",
 )
 @click.pass_context
@@ -256,7 +261,9 @@ def reports_command(ctx: click.Context) -> None:
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (atomically) instead of standard output.",
 )
 @click.pass_context
@@ -328,7 +335,10 @@ def extract_command(file: Path, lang: str | None, fmt: str) -> None:
         echo_table(
             [
                 {
-                    "type": ev.type, "start": ev.start, "end": ev.end, "title": ev.title,
+                    "type": ev.type,
+                    "start": ev.start,
+                    "end": ev.end,
+                    "title": ev.title,
                     "participants": len(ev.participants),
                 }
                 for ev in record.events
@@ -339,10 +349,16 @@ def extract_command(file: Path, lang: str | None, fmt: str) -> None:
         click.echo()
         echo_table(
             [
-                {"person": record.entity(p.person).label if record.entity(p.person) else p.person,
-                 "role": p.role, "title": p.title,
-                 "organization": record.entity(p.organization).label
-                 if p.organization and record.entity(p.organization) else p.organization}
+                {
+                    "person": record.entity(p.person).label
+                    if record.entity(p.person)
+                    else p.person,
+                    "role": p.role,
+                    "title": p.title,
+                    "organization": record.entity(p.organization).label
+                    if p.organization and record.entity(p.organization)
+                    else p.organization,
+                }
                 for p in record.posts
             ],
             ["person", "role", "organization", "title"],
@@ -352,7 +368,9 @@ def extract_command(file: Path, lang: str | None, fmt: str) -> None:
 @cli.command("evaluate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--reports", "reports_dir", type=click.Path(file_okay=False, path_type=Path),
+    "--reports",
+    "reports_dir",
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder of the reports the gold files name (default: beside each gold file).",
 )
 @click.option(

@@ -97,7 +97,7 @@ def decode_report(data: bytes, name: str) -> str:
         except UnicodeDecodeError as exc:
             raise ReportError(f"{name}: invalid UTF-16 at byte {exc.start}") from None
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ReportError(f"{name}: this is not a text file (a NUL byte at byte {nul})")

@@ -563,7 +563,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 def _overlapping_mentions(predicted: Entity, gold: GoldEntity) -> int:
     """How many of the predicted entity's mentions overlap an occurrence of the gold entity."""
     return sum(
-        1 for mention in predicted.mentions
+        1
+        for mention in predicted.mentions
         if any(_overlaps(mention, occurrence) for occurrence in gold.occurrences)
     )
 
@@ -774,8 +775,9 @@ def score_events(
         A ``Scores`` with only the event fields filled in.
     """
     by_iri = {event.iri: event for event in record.events}
-    scores = Scores(events=Tally(len(gold.events), len(event_map), len(record.events),
-                                 len(event_map)))
+    scores = Scores(
+        events=Tally(len(gold.events), len(event_map), len(record.events), len(event_map))
+    )
     scores.event_dates.total = len(gold.events)
     for event in gold.events:
         if event.id not in event_map:
@@ -795,8 +797,12 @@ def score_events(
                 ratio.total += 1
                 ratio.correct += _same_reference(gold_ref, predicted_ref, mapping)
     scores.event_organizers = _agent_links(
-        gold, record, entity_map, event_map,
-        lambda event: event.organizers, lambda event: event.organizers,
+        gold,
+        record,
+        entity_map,
+        event_map,
+        lambda event: event.organizers,
+        lambda event: event.organizers,
     )
     return scores
 
@@ -819,7 +825,10 @@ def score_participation(
         The link tally; precision counts only links of predicted events paired with gold ones.
     """
     return _agent_links(
-        gold, record, entity_map, event_map,
+        gold,
+        record,
+        entity_map,
+        event_map,
         lambda event: (*event.participants, *event.organizers),
         lambda event: (*(p.agent for p in event.participants), *event.organizers),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from cislib.extract.lang import load
 from cislib.extract.text import PhraseTable, Token, stemmer_for
@@ -31,8 +31,10 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     """True when two words may belong to one name ("Ф.Кочарли" joins at the dot)."""
     if _GAP.fullmatch(text, a.end, b.start):
         return True
-    return len(a.surface) == 1 and a.surface.isupper() and bool(
-        _INITIAL_DOT.fullmatch(text, a.end, b.start)
+    return (
+        len(a.surface) == 1
+        and a.surface.isupper()
+        and bool(_INITIAL_DOT.fullmatch(text, a.end, b.start))
     )
 
 
@@ -56,7 +58,8 @@ def is_abbreviation(name: str) -> bool:
     """True for names like РГБ, БАЕ, IFLA: capitals only, one word, short."""
     letters = [c for c in name if c.isalpha()]
     return (
-        " " not in name and 2 <= len(letters) <= ABBREVIATION_MAX
+        " " not in name
+        and 2 <= len(letters) <= ABBREVIATION_MAX
         and all(c.isupper() for c in letters)
     )
 
@@ -111,7 +114,7 @@ class Gazetteer:
         return matches
 
 
-@lru_cache(maxsize=None)
+@cache
 def gazetteer_for(tag: str) -> Gazetteer:
     """The gazetteer of a language tag over the bundled reference data, built once."""
     return Gazetteer(tag, reference_entities())

@@ -29,6 +29,7 @@ from cislib.extract.text import normalise, stemmer_for, tokenize
 
 _HEADING_NOISE = re.compile(r"[\W_]+")
 
+
 def _is_heading(text: str, headings) -> bool:
     words = _HEADING_NOISE.sub(" ", normalise(text)).strip()
     return bool(words) and words in {normalise(h) for h in headings}
@@ -48,11 +49,13 @@ def read_sections(document: Document, language: str | None = None) -> tuple[list
     sections: list[Section] = []
     weight: Counter = Counter()
     for paragraph in document.paragraphs or split_paragraphs(document.text):
-        chunk = document.text[paragraph.start:paragraph.end]
+        chunk = document.text[paragraph.start : paragraph.end]
         tag = language or detect_language(chunk)
         if any(_is_heading(chunk, load(t).REFERENCE_HEADINGS) for t in SUPPORTED_TAGS):
             break
-        tokens = tokenize(document.text, norm, stemmer_for(load(tag)), paragraph.start, paragraph.end)
+        tokens = tokenize(
+            document.text, norm, stemmer_for(load(tag)), paragraph.start, paragraph.end
+        )
         if not tokens:
             continue
         sections.append(Section(paragraph.start, paragraph.end, tag, tokens))
@@ -70,8 +73,11 @@ def extract_document(document: Document, language: str | None = None) -> Extract
     """
     sections, main = read_sections(document, language)
     reading = Reading(
-        document=document, text=document.text, norm=normalise(document.text),
-        sections=sections, language=main,
+        document=document,
+        text=document.text,
+        norm=normalise(document.text),
+        sections=sections,
+        language=main,
     )
     for recognise in RECOGNIZERS:
         recognise(reading)

@@ -78,8 +78,13 @@ class Reading:
         entity = self.entities.get(iri)
         if entity is None:
             entity = Entity(
-                iri=iri, type=type_, label=label, from_reference=from_reference,
-                language=language, country=country, city=city,
+                iri=iri,
+                type=type_,
+                label=label,
+                from_reference=from_reference,
+                language=language,
+                country=country,
+                city=city,
             )
             self.entities[iri] = entity
         else:
@@ -95,14 +100,16 @@ class Reading:
         """The finished extraction record, in a stable order."""
         for entity in self.entities.values():
             entity.mentions.sort()
-        entities = sorted(
-            self.entities.values(), key=lambda e: (TYPE_ORDER.index(e.type), e.iri)
-        )
+        entities = sorted(self.entities.values(), key=lambda e: (TYPE_ORDER.index(e.type), e.iri))
         doc = self.document
         return ExtractionRecord(
             report=ReportInfo(
-                iri=doc.iri, file=doc.file, language=self.language, title=doc.title,
-                sha256=doc.sha256, characters=len(doc.text),
+                iri=doc.iri,
+                file=doc.file,
+                language=self.language,
+                title=doc.title,
+                sha256=doc.sha256,
+                characters=len(doc.text),
             ),
             entities=entities,
             events=sorted(self.events, key=lambda e: (e.start or "9999", e.iri)),

@@ -12,8 +12,18 @@ from dataclasses import asdict, dataclass, field
 
 ENTITY_TYPES = ("Country", "City", "Library", "Organization", "Person", "Event")
 EVENT_TYPES = (
-    "Conference", "Congress", "Seminar", "Training", "Forum", "Meeting", "Exhibition", "Visit",
-    "Agreement", "Project", "Programme", "Other",
+    "Conference",
+    "Congress",
+    "Seminar",
+    "Training",
+    "Forum",
+    "Meeting",
+    "Exhibition",
+    "Visit",
+    "Agreement",
+    "Project",
+    "Programme",
+    "Other",
 )
 ROLES = ("participant", "speaker", "organizer", "host", "guest", "signatory", "trainee", "other")
 

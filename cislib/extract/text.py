@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from cislib.extract.lang import Language
 from cislib.extract.lang.base import APOSTROPHES
@@ -128,7 +128,7 @@ class Stemmer:
         return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def stemmer_for(language: Language) -> Stemmer:
     """The stemmer of a language, built once."""
     return Stemmer(language)
@@ -139,7 +139,11 @@ def tokenize(text: str, norm: str, stemmer: Stemmer, start: int = 0, end: int | 
     end = len(text) if end is None else end
     return [
         Token(
-            m.start(), m.end(), text[m.start():m.end()], m.group(), stemmer.stem(m.group()),
+            m.start(),
+            m.end(),
+            text[m.start() : m.end()],
+            m.group(),
+            stemmer.stem(m.group()),
             stemmer.variants(m.group()),
         )
         for m in WORD.finditer(norm, start, end)

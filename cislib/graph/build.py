@@ -18,17 +18,30 @@ from cislib.ontology import CIS, DCTERMS, FOAF, OA, ORG, PROV, SCHEMA, SKOS
 
 #: Record event types -> ontology classes.
 EVENT_CLASSES = {
-    "Conference": CIS.Conference, "Congress": CIS.Congress, "Seminar": CIS.Seminar,
-    "Training": CIS.Training, "Forum": CIS.Forum, "Meeting": CIS.Meeting,
-    "Exhibition": CIS.Exhibition, "Visit": CIS.Visit, "Agreement": CIS.AgreementSigning,
-    "Project": CIS.Project, "Programme": CIS.Programme, "Other": CIS.OtherEvent,
+    "Conference": CIS.Conference,
+    "Congress": CIS.Congress,
+    "Seminar": CIS.Seminar,
+    "Training": CIS.Training,
+    "Forum": CIS.Forum,
+    "Meeting": CIS.Meeting,
+    "Exhibition": CIS.Exhibition,
+    "Visit": CIS.Visit,
+    "Agreement": CIS.AgreementSigning,
+    "Project": CIS.Project,
+    "Programme": CIS.Programme,
+    "Other": CIS.OtherEvent,
 }
 
 #: Record roles -> concepts of the role scheme.
 ROLE_CONCEPTS = {
-    "participant": CIS.roleParticipant, "speaker": CIS.roleSpeaker,
-    "organizer": CIS.roleOrganizer, "host": CIS.roleHost, "guest": CIS.roleGuest,
-    "signatory": CIS.roleSignatory, "trainee": CIS.roleTrainee, "other": CIS.roleOther,
+    "participant": CIS.roleParticipant,
+    "speaker": CIS.roleSpeaker,
+    "organizer": CIS.roleOrganizer,
+    "host": CIS.roleHost,
+    "guest": CIS.roleGuest,
+    "signatory": CIS.roleSignatory,
+    "trainee": CIS.roleTrainee,
+    "other": CIS.roleOther,
 }
 
 #: Record entity types -> the classes a node minted from a report carries.
@@ -177,9 +190,7 @@ def build_report_quads(record: ExtractionRecord) -> list[ox.Quad]:
     for post in record.posts:
         role_slug = slugify(post.role or post.title)
         org_part = _agent_key(post.organization) if post.organization else "none"
-        membership = node(
-            mint("post", f"{_agent_key(post.person)}--{org_part}--{role_slug}")
-        )
+        membership = node(mint("post", f"{_agent_key(post.person)}--{org_part}--{role_slug}"))
         q.add(membership, _TYPE, ORG.Membership)
         q.add(membership, ORG.member, post.person)
         if post.organization:
@@ -206,4 +217,3 @@ def build_report_quads(record: ExtractionRecord) -> list[ox.Quad]:
         _fact(q, subject, report, report_key, [quantity.evidence])
 
     return sorted(q.seen, key=str)
-

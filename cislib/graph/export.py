@@ -56,8 +56,8 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 def _iri(term: ox.NamedNode) -> str:
     value = term.value
     for prefix, namespace in _BY_LENGTH:
-        if value.startswith(namespace) and _SAFE_LOCAL.fullmatch(value[len(namespace):]):
-            return f"{prefix}:{value[len(namespace):]}"
+        if value.startswith(namespace) and _SAFE_LOCAL.fullmatch(value[len(namespace) :]):
+            return f"{prefix}:{value[len(namespace) :]}"
     return str(term)
 
 

@@ -44,7 +44,9 @@ def collect_reports(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in REPORT_SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in REPORT_SUFFIXES and p.is_file()
+            )
             if not found:
                 raise ReportError(f"{path}: the folder holds no report files (*.txt, *.md)")
             files.extend(found)

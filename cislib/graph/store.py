@@ -237,9 +237,7 @@ class GraphStore:
 
     def report_graphs(self) -> list[ox.NamedNode]:
         """The named graphs that hold reports, sorted."""
-        return sorted(
-            (g for g in self._store.named_graphs() if g not in SYSTEM_GRAPHS), key=str
-        )
+        return sorted((g for g in self._store.named_graphs() if g not in SYSTEM_GRAPHS), key=str)
 
     def reports_by_file(self, file: str) -> list[ox.NamedNode]:
         """The report graphs whose report has this file name."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import pyoxigraph as ox
@@ -57,7 +57,7 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def named_queries() -> dict[str, NamedQuery]:
     """Every named query of the package by name (``checks/...`` included), sorted."""
     root = resources.files("cislib.queries")
@@ -99,7 +99,8 @@ def select(store: GraphStore, query: NamedQuery | str, **params) -> list[dict[st
     """Run a SELECT query and return its rows as dicts of plain Python values.
 
     ``params`` are bound by the engine: strings become literals unless they are wrapped in
-    ``ox.NamedNode``; any pyoxigraph term is passed through.
+    ``ox.NamedNode``; any pyoxigraph term is passed through. A bound variable must be in the
+    query's projection (Oxigraph substitutes only projected variables).
     """
     text = query.text if isinstance(query, NamedQuery) else query
     bindings = {

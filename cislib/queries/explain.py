@@ -7,8 +7,18 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from cislib.errors import QueryError
+from cislib.graph.export import PREFIXES
 from cislib.graph.store import GraphStore
 from cislib.queries import load_query, select
+
+
+def shorten(value) -> str:
+    """An IRI as a prefixed name where a known prefix covers it."""
+    text = str(value)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if text.startswith(namespace) and "/" not in text[len(namespace) :]:
+            return f"{prefix}:{text[len(namespace) :]}"
+    return text
 
 
 @dataclass
@@ -28,7 +38,7 @@ class Explanation:
                 graph = row["graph"]
                 source = f" (report {row['file']})" if row["file"] else ""
                 lines.append(f"\n  in <{graph}>{source}:")
-            lines.append(f"    {row['predicate']}  {row['object']}")
+            lines.append(f"    {shorten(row['predicate'])}  {shorten(row['object'])}")
             if row["quote"]:
                 lines.append(f"        \u201c{row['quote']}\u201d")
         kind = None
@@ -37,7 +47,7 @@ class Explanation:
                 kind = row["kind"]
                 lines.append(f"\n  {kind}s:")
             lines.append(
-                f"    {row['fact']}\n        {row['file']} [{row['start']}:{row['end']}] "
+                f"    {shorten(row['fact'])}\n        {row['file']} [{row['start']}:{row['end']}] "
                 f"\u201c{row['quote']}\u201d"
             )
         return "\n".join(lines)

@@ -94,9 +94,7 @@ def reference_entities() -> tuple[ReferenceEntity, ...]:
                 if str(literal) not in labels[tag]:
                     labels[tag].append(str(literal))
         country = graph.value(subject, CIS.country)
-        city = graph.value(subject, SCHEMA.location) or (
-            subject if kind == "City" else None
-        )
+        city = graph.value(subject, SCHEMA.location) or (subject if kind == "City" else None)
         out.append(
             ReferenceEntity(
                 iri=str(subject),

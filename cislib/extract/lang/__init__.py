@@ -1,26 +1,41 @@
 """Language knowledge, one folder per language with the same small modules (spaCy style).
 
 Each folder (``ru``, ``uz``, ``tk``, ``kk``, ``ky``, ``en``) holds ``morphology``, ``dates``,
-``events``, ``posts``, ``names``, ``roles``, ``quantities``, ``sections`` and ``markers``, each exporting
-UPPER_CASE tables. Uzbek holds both scripts: its tables are written in Cyrillic and the Latin
-ones are derived with ``uz.script.to_latin``. A language is loaded when first needed.
+``events``, ``posts``, ``names``, ``roles``, ``quantities``, ``sections`` and ``markers``,
+each exporting UPPER_CASE tables. Uzbek holds both scripts: its tables are written in Cyrillic
+and the Latin ones are derived with ``uz.script.to_latin``. A language is loaded when first
+needed.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 #: The BCP 47 tags cislib reads, and the folder holding each one's tables.
 FOLDERS = {
-    "ru": "ru", "uz-Cyrl": "uz", "uz-Latn": "uz", "tk": "tk", "kk": "kk", "ky": "ky", "en": "en",
+    "ru": "ru",
+    "uz-Cyrl": "uz",
+    "uz-Latn": "uz",
+    "tk": "tk",
+    "kk": "kk",
+    "ky": "ky",
+    "en": "en",
 }
 SUPPORTED_TAGS = tuple(FOLDERS)
 
 #: The modules every language folder has.
 MODULES = (
-    "morphology", "dates", "events", "posts", "names", "roles", "quantities", "sections", "markers",
+    "morphology",
+    "dates",
+    "events",
+    "posts",
+    "names",
+    "roles",
+    "quantities",
+    "sections",
+    "markers",
 )
 
 
@@ -56,7 +71,7 @@ def _to_latin(value, convert):
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(tag: str) -> Language:
     """The tables of a language tag, loaded once.
 

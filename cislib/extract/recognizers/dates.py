@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from cislib.extract.lang import Language
+from cislib.extract.lang.base import RANGE_DASHES
 from cislib.extract.reading import Reading, Section
 from cislib.extract.text import Token
-from cislib.extract.lang.base import RANGE_DASHES
 
 #: How many letters an inflected month may add to its stem (апрел + дан, mart + ynda).
 MONTH_ENDING_MAX = 6
@@ -142,11 +142,13 @@ class _DateScanner:
                 k = day_at - 1
                 if k >= 1 and self.is_ordinal(k):
                     k -= 1
-                if k >= 0 and _day(toks[k]) and _DASH_GAP.fullmatch(
-                    self.text, toks[k].end, toks[day_at].start
+                if (
+                    k >= 0
+                    and _day(toks[k])
+                    and _DASH_GAP.fullmatch(self.text, toks[k].end, toks[day_at].start)
                 ):
                     partial.range_day, partial.first_token = _day(toks[k]), k
-                elif (k >= 1 and toks[k].norm in self.range_words and _day(toks[k - 1])):
+                elif k >= 1 and toks[k].norm in self.range_words and _day(toks[k - 1]):
                     partial.range_day, partial.first_token = _day(toks[k - 1]), k - 1
                     if k - 2 >= 0 and toks[k - 2].norm in self.range_words:
                         partial.first_token = k - 2
@@ -156,7 +158,10 @@ class _DateScanner:
                 partial.year, partial.first_token = before[1], before[0]
             elif after:
                 partial.year, partial.last_token = after[1], after[0]
-            if partial.last_token + 1 < len(toks) and toks[partial.last_token + 1].norm in self.day_words:
+            if (
+                partial.last_token + 1 < len(toks)
+                and toks[partial.last_token + 1].norm in self.day_words
+            ):
                 partial.last_token += 1
             out.append(partial)
         return out
@@ -182,10 +187,16 @@ def find_dates(reading: Reading) -> list[DateMention]:
             if prev and prev.range_day is None and partial.range_day is None:
                 gap = range(prev.last_token + 1, partial.first_token)
                 gap_ok = all(section.tokens[g].norm in scanner.range_words for g in gap)
-                text_ok = _JOIN_GAP.fullmatch(
-                    reading.text, section.tokens[prev.last_token].end,
-                    section.tokens[gap.start].start if gap else section.tokens[partial.first_token].start,
-                ) is not None
+                text_ok = (
+                    _JOIN_GAP.fullmatch(
+                        reading.text,
+                        section.tokens[prev.last_token].end,
+                        section.tokens[gap.start].start
+                        if gap
+                        else section.tokens[partial.first_token].start,
+                    )
+                    is not None
+                )
                 if gap_ok and text_ok and len(gap) <= 2:
                     prev.range_day = -1  # marks a two-month range; the end is `partial`
                     prev.last_token = partial.last_token
@@ -196,7 +207,9 @@ def find_dates(reading: Reading) -> list[DateMention]:
             merged.append(partial)
         found.extend((index, p, scanner) for p in merged)
 
-    explicit = [(reading.sections[i].tokens[p.first_token].start, p.year) for i, p, _ in found if p.year]
+    explicit = [
+        (reading.sections[i].tokens[p.first_token].start, p.year) for i, p, _ in found if p.year
+    ]
     mentions = []
     for index, partial, _ in found:
         section = reading.sections[index]
@@ -221,8 +234,12 @@ def find_dates(reading: Reading) -> list[DateMention]:
             continue
         mentions.append(
             DateMention(
-                start, section.tokens[partial.last_token].end, first,
-                last if last != first else None, partial.year is not None, index,
+                start,
+                section.tokens[partial.last_token].end,
+                first,
+                last if last != first else None,
+                partial.year is not None,
+                index,
             )
         )
     return mentions

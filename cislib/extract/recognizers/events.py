@@ -130,7 +130,7 @@ def split_sentences(reading: Reading, index: int, section: Section) -> list[Sent
     """The sentences of a paragraph (a new line ends one too)."""
     bounds = []
     start = section.start
-    chunk = reading.text[section.start:section.end]
+    chunk = reading.text[section.start : section.end]
     for match in _SENTENCE_END.finditer(chunk):
         bounds.append((start, section.start + match.start()))
         start = section.start + match.end()
@@ -180,16 +180,22 @@ class _Sentences:
             prev = found[-1] if found else None
             # "малака ошириш дастури": adjacent event words are one phrase; the specific type
             # (training) wins over the framing one (programme).
-            if prev and prev.last == i - 1 and re.fullmatch(r"\s+", self.text[toks[i - 1].end:toks[i].start]):
+            if (
+                prev
+                and prev.last == i - 1
+                and re.fullmatch(r"\s+", self.text[toks[i - 1].end : toks[i].start])
+            ):
                 if prev.type in FRAMING_TYPES and kind not in FRAMING_TYPES:
                     prev.type = kind
                 prev.last, prev.end = last, toks[last].end
             else:
-                found.append(Trigger(sentence.section, i, last, kind, toks[i].start, toks[last].end))
+                found.append(
+                    Trigger(sentence.section, i, last, kind, toks[i].start, toks[last].end)
+                )
             i = last + 1
         for trig in found:
-            after = toks[trig.last + 1: min(sentence.last, trig.last + 3) + 1]
-            before = toks[max(sentence.first, trig.first - 2):trig.first]
+            after = toks[trig.last + 1 : min(sentence.last, trig.last + 3) + 1]
+            before = toks[max(sentence.first, trig.first - 2) : trig.first]
             # "дастур доирасида", "в рамках форума": the event frames another.
             trig.framing = has_word(after[:2] + before, tables.stems["frame"])
             trig.part = has_word(after[:3], tables.stems["part"])
@@ -211,9 +217,11 @@ class _Sentences:
         chosen: list[tuple[int, int]] = []
         if after:
             q = after[0]
-            if words_between(trig.end, q[0]) <= 1 and _LINK_GAP.fullmatch(
-                self.text, trig.end, q[0] - 1
-            ) is not None or words_between(trig.end, q[0]) == 0:
+            if (
+                words_between(trig.end, q[0]) <= 1
+                and _LINK_GAP.fullmatch(self.text, trig.end, q[0] - 1) is not None
+                or words_between(trig.end, q[0]) == 0
+            ):
                 chosen = [q]
                 for nxt in after[1:]:
                     if self.joined(section, chosen[-1][1] + 1, nxt[0] - 1):
@@ -267,14 +275,17 @@ class _Sentences:
             return " ".join(self.text[s:e].split())
         toks = section.tokens
         first = max(sentence.first, trig.first - 2)
-        while first < trig.first and toks[first].capitalised is False and (
-            self.reading.is_claimed(toks[first].start, toks[first].end)
+        while (
+            first < trig.first
+            and toks[first].capitalised is False
+            and (self.reading.is_claimed(toks[first].start, toks[first].end))
         ):
             first += 1
-        return " ".join(self.text[toks[first].start:trig.end].split())
+        return " ".join(self.text[toks[first].start : trig.end].split())
 
-    def new_draft(self, kind: str, title: str, language: str, date: DateMention | None,
-                  mention: Span) -> Draft:
+    def new_draft(
+        self, kind: str, title: str, language: str, date: DateMention | None, mention: Span
+    ) -> Draft:
         report_key = key_of(self.reading.document.iri)
         base = f"{report_key}-{slugify(title, 40)}"
         if date:
@@ -284,7 +295,10 @@ class _Sentences:
             n += 1
             key = f"{base}-{n}"
         draft = Draft(
-            iri=mint("event", key), type=kind, title=title, language=language,
+            iri=mint("event", key),
+            type=kind,
+            title=title,
+            language=language,
             start=date.iso_start if date else None,
             end=(date.iso_end or date.iso_start) if date else None,
             mentions=[mention],
@@ -299,14 +313,21 @@ class _Sentences:
     def same(self, kind: str, date: DateMention) -> Draft | None:
         end = date.iso_end or date.iso_start
         return next(
-            (d for d in self.drafts if d.type == kind and d.start == date.iso_start and d.end == end),
+            (
+                d
+                for d in self.drafts
+                if d.type == kind and d.start == date.iso_start and d.end == end
+            ),
             None,
         )
 
     def last_of(self, kind: str) -> Draft | None:
         """The most talked-about event of a type (most mentions; the latest on a tie)."""
-        same = [(len(d.mentions) + (2 if d.start else 0), n, d)
-                for n, d in enumerate(self.drafts) if d.type == kind]
+        same = [
+            (len(d.mentions) + (2 if d.start else 0), n, d)
+            for n, d in enumerate(self.drafts)
+            if d.type == kind
+        ]
         return max(same, key=lambda item: item[:2])[2] if same else None
 
     def focus(self, draft: Draft) -> None:
@@ -316,7 +337,7 @@ class _Sentences:
         return self.reading.span(s, e)
 
     def titled_event(self, trig: Trigger, title: tuple[int, int], section, date) -> Draft:
-        text = " ".join(self.text[title[0]:title[1]].split())
+        text = " ".join(self.text[title[0] : title[1]].split())
         draft = self.by_title(text)
         mention = self.span(title[0], title[1])
         if draft is None:
@@ -363,9 +384,14 @@ class _Sentences:
             draft = self.titled_event(trig, trig.titles[0], section, date)
         else:
             running = next(
-                (d for d in reversed(self.drafts)
-                 if d.type == trig.type and trig.type in FRAMING_TYPES and d.contains(date.iso_start)
-                 and (d.start, d.end) != (date.iso_start, date.iso_end or date.iso_start)),
+                (
+                    d
+                    for d in reversed(self.drafts)
+                    if d.type == trig.type
+                    and trig.type in FRAMING_TYPES
+                    and d.contains(date.iso_start)
+                    and (d.start, d.end) != (date.iso_start, date.iso_end or date.iso_start)
+                ),
                 None,
             )
             if running is not None:
@@ -379,7 +405,10 @@ class _Sentences:
                 draft.part_of = draft.part_of or running.iri
             else:
                 draft = self.same(trig.type, date) or self.new_draft(
-                    trig.type, self.title_text(trig, section, sentence), section.tag, date,
+                    trig.type,
+                    self.title_text(trig, section, sentence),
+                    section.tag,
+                    date,
                     self.span(trig.start, trig.end),
                 )
         if frame_draft is not None and frame_draft is not draft and draft.part_of is None:
@@ -410,7 +439,10 @@ class _Sentences:
             # The first word for an event nobody has dated yet introduces it.
             trig = untitled[0]
             return self.new_draft(
-                trig.type, self.title_text(trig, section, sentence), section.tag, None,
+                trig.type,
+                self.title_text(trig, section, sentence),
+                section.tag,
+                None,
                 self.span(trig.start, trig.end),
             )
         return None
@@ -427,7 +459,7 @@ class _Sentences:
     def attach(self, draft: Draft, sentence: Sentence, section: Section, triggers) -> None:
         tables = tables_for(section.language)
         toks = section.tokens
-        if has_word(toks[sentence.first:sentence.last + 1], tables.stems["online"]):
+        if has_word(toks[sentence.first : sentence.last + 1], tables.stems["online"]):
             draft.online = True
         mentions = self.mentions_in(sentence)
         locative = section.language.LOCATIVE_SUFFIXES
@@ -437,7 +469,8 @@ class _Sentences:
         role = next((r for r in ROLE_PRIORITY if r in roles), None)
         organizer_word = "organizer" in roles
         post_orgs = {
-            p.organization for p in self.reading.posts
+            p.organization
+            for p in self.reading.posts
             if sentence.start <= p.evidence.start < sentence.end and p.organization
         }
         trig_starts = [t.start for t in triggers]
@@ -447,13 +480,18 @@ class _Sentences:
             surface = self.text[s:e].lower()
             before = _LAST_WORD.search(self.text, sentence.start, s)
             before_word = before.group(1).lower() if before else ""
-            is_locative = any(surface.endswith(x) for x in locative if x) or before_word in prepositions
+            is_locative = (
+                any(surface.endswith(x) for x in locative if x) or before_word in prepositions
+            )
             follow = [t for t in toks if e <= t.start][:3]
             if entity.type == "City":
                 draft.city = draft.city or entity.iri
                 continue
-            if entity.type == "Library" and is_locative and draft.venue is None and not (
-                has_word(follow[:2], tables.stems["by"])
+            if (
+                entity.type == "Library"
+                and is_locative
+                and draft.venue is None
+                and not (has_word(follow[:2], tables.stems["by"]))
             ):
                 draft.venue = entity.iri
                 if draft.city is None and entity.city:
@@ -467,11 +505,15 @@ class _Sentences:
             if entity.type not in AGENT_TYPES:
                 continue
             by = has_word(follow[:3], tables.stems["by"])
-            genitive_of_event = any(0 <= ts - e <= 12 for ts in trig_starts) and entity.type in (
-                "Library", "Organization"
-            ) and not is_locative
-            if entity.type in ("Library", "Organization") and entity.iri not in post_orgs and (
-                by or genitive_of_event or organizer_word
+            genitive_of_event = (
+                any(0 <= ts - e <= 12 for ts in trig_starts)
+                and entity.type in ("Library", "Organization")
+                and not is_locative
+            )
+            if (
+                entity.type in ("Library", "Organization")
+                and entity.iri not in post_orgs
+                and (by or genitive_of_event or organizer_word)
             ):
                 if entity.iri not in draft.organizers:
                     draft.organizers.append(entity.iri)
@@ -499,8 +541,10 @@ class _Sentences:
 
     def behalf_of(self, person: str, sentence: Sentence) -> str | None:
         for post in self.reading.posts:
-            if post.person == person and post.organization and (
-                sentence.start <= post.evidence.start < sentence.end
+            if (
+                post.person == person
+                and post.organization
+                and (sentence.start <= post.evidence.start < sentence.end)
             ):
                 return post.organization
         return None
@@ -532,15 +576,28 @@ def recognise_events(reading: Reading) -> None:
     """Add the report's events, with their dates, places, organisers and participants."""
     for draft in _Sentences(reading).run():
         event = Event(
-            iri=draft.iri, type=draft.type, title=draft.title, start=draft.start,
-            end=draft.end, online=draft.online, city=draft.city, venue=draft.venue,
-            organizers=list(draft.organizers), part_of=draft.part_of,
+            iri=draft.iri,
+            type=draft.type,
+            title=draft.title,
+            start=draft.start,
+            end=draft.end,
+            online=draft.online,
+            city=draft.city,
+            venue=draft.venue,
+            organizers=list(draft.organizers),
+            part_of=draft.part_of,
             participants=list(draft.participants.values()),
-            mentions=sorted(set(draft.mentions)), language=draft.language,
+            mentions=sorted(set(draft.mentions)),
+            language=draft.language,
         )
         reading.events.append(event)
         for span in event.mentions:
             reading.add_entity(
-                event.iri, "Event", event.title, span.start, span.end,
-                from_reference=False, language=draft.language,
+                event.iri,
+                "Event",
+                event.title,
+                span.start,
+                span.end,
+                from_reference=False,
+                language=draft.language,
             )

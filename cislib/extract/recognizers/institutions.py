@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from cislib.extract.lang import Language
 from cislib.extract.quotes import find_quotes
@@ -39,7 +39,7 @@ class Heads:
     named_after: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def heads_for(language: Language) -> Heads:
     """The head phrases, modifiers and "named after" words of a language, stemmed once."""
     stemmer = stemmer_for(language)
@@ -105,8 +105,10 @@ class _Names:
         tok = self.tokens[k]
         if tables_for(self.language).events.match(self.tokens, k):
             return True
-        return tok.capitalised and tok.norm != tok.stem and any(
-            tok.norm.endswith(x) for x in self.language.LOCATIVE_SUFFIXES if x
+        return (
+            tok.capitalised
+            and tok.norm != tok.stem
+            and any(tok.norm.endswith(x) for x in self.language.LOCATIVE_SUFFIXES if x)
         )
 
     def grow_left(self, first: int) -> int:
@@ -138,13 +140,19 @@ class _Names:
             tok = self.tokens[k]
             if tok.variants & self.heads.named_after and k + 1 < len(self.tokens):
                 j = k + 1
-                while (j + 1 < len(self.tokens) and len(self.tokens[j].surface) == 1
-                       and self.gap_ok(j, j + 1)):
+                while (
+                    j + 1 < len(self.tokens)
+                    and len(self.tokens[j].surface) == 1
+                    and self.gap_ok(j, j + 1)
+                ):
                     j += 1
                 return j if self.tokens[j].capitalised else end
-            if tok.capitalised or (self.head_first and tok.variants & self.heads.modifiers
-                                   and k + 1 < len(self.tokens)
-                                   and self.tokens[k + 1].capitalised):
+            if tok.capitalised or (
+                self.head_first
+                and tok.variants & self.heads.modifiers
+                and k + 1 < len(self.tokens)
+                and self.tokens[k + 1].capitalised
+            ):
                 end = k
             else:
                 break
@@ -172,14 +180,19 @@ class _Names:
             if any(head_tok.norm.endswith(p) for p in self.language.PLURAL_SUFFIXES):
                 i = last + 1  # "кутубхоналари": libraries in general, not one library's name
                 continue
-            if (not self.head_first and self.language.tag != "en" and head_tok.norm == head_tok.stem
-                    and last + 1 < n and self.tokens[last + 1].norm.isalpha()
-                    and self.text[head_tok.end:self.tokens[last + 1].start] == " "):
+            if (
+                not self.head_first
+                and self.language.tag != "en"
+                and head_tok.norm == head_tok.stem
+                and last + 1 < n
+                and self.tokens[last + 1].norm.isalpha()
+                and self.text[head_tok.end : self.tokens[last + 1].start] == " "
+            ):
                 i = last + 1  # "кутубхона конгресси": the head only qualifies the next noun
                 continue
             start = self.grow_left(i)
             end = self.grow_right(last) if (self.head_first or self.language.tag == "en") else last
-            names = self.tokens[start:end + 1]
+            names = self.tokens[start : end + 1]
             named = any(t.variants & self.heads.named_after for t in names)
             if not (named or any(t.capitalised for t in names[: max(1, i - start)] if t)) or (
                 start == i and end == last
@@ -240,11 +253,17 @@ def recognise_institutions(reading: Reading) -> None:
                     reading.context_spans.add(span)
             if _inside_quote_fragment(reading.text, section, first.start, last.end):
                 continue
-            surface = reading.text[first.start:last.end]
+            surface = reading.text[first.start : last.end]
             label = _SPACES.sub(" ", _BROKEN_HYPHEN.sub("-", surface)).strip()
-            key = slugify("-".join(t.stem for t in section.tokens[start:end + 1]))
+            key = slugify("-".join(t.stem for t in section.tokens[start : end + 1]))
             reading.add_entity(
                 mint("library" if kind == "Library" else "organization", key),
-                kind, label, first.start, last.end,
-                from_reference=False, language=section.tag, country=country, city=city,
+                kind,
+                label,
+                first.start,
+                last.end,
+                from_reference=False,
+                language=section.tag,
+                country=country,
+                city=city,
             )

@@ -25,8 +25,28 @@ from cislib.identifiers import mint, slugify
 
 #: Surname endings that are already the nominative (masculine and feminine).
 NOMINATIVE_SURNAME_ENDINGS = (
-    "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "ская", "цкий",
-    "цкая", "ko", "ов", "ov", "ev", "ova", "eva", "in", "ina",
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "ова",
+    "ева",
+    "ёва",
+    "ина",
+    "ына",
+    "ский",
+    "ская",
+    "цкий",
+    "цкая",
+    "ko",
+    "ов",
+    "ov",
+    "ev",
+    "ova",
+    "eva",
+    "in",
+    "ina",
 )
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _INITIAL_GAP = re.compile(r"\.[ \t]*\n?[ \t]*")
@@ -90,7 +110,7 @@ def _ends(word: str, endings) -> bool:
 
 
 def _is_initial(tok: Token, text: str) -> bool:
-    return len(tok.surface) == 1 and tok.surface.isupper() and text[tok.end:tok.end + 1] == "."
+    return len(tok.surface) == 1 and tok.surface.isupper() and text[tok.end : tok.end + 1] == "."
 
 
 def _is_word(tok: Token) -> bool:
@@ -201,8 +221,9 @@ class _Scanner:
                 self.free(k) for k in range(i, last + 1)
             ):
                 found.append(
-                    PersonMention(self.tokens[i].start, self.tokens[last].end, parts,
-                                  self.section.tag)
+                    PersonMention(
+                        self.tokens[i].start, self.tokens[last].end, parts, self.section.tag
+                    )
                 )
             i = last + 1
         return found
@@ -232,8 +253,11 @@ class _Scanner:
             return None
         initials = [toks[i + 1].surface]
         last = i + 1
-        if (i + 2 < n and _is_initial(toks[i + 2], self.text)
-                and self.gap(i + 1, i + 2, _INITIAL_GAP)):
+        if (
+            i + 2 < n
+            and _is_initial(toks[i + 2], self.text)
+            and self.gap(i + 1, i + 2, _INITIAL_GAP)
+        ):
             initials.append(toks[i + 2].surface)
             last = i + 2
         # "Семинарда Ф.Кочарли": the initials open the next name, they do not close this one.
@@ -244,16 +268,25 @@ class _Scanner:
     def full_name(self, i):
         toks, n = self.tokens, len(self.tokens)
         run = [i]
-        while (len(run) < 3 and run[-1] + 1 < n and _is_word(toks[run[-1] + 1])
-               and self.gap(run[-1], run[-1] + 1) and self.free(run[-1] + 1)):
+        while (
+            len(run) < 3
+            and run[-1] + 1 < n
+            and _is_word(toks[run[-1] + 1])
+            and self.gap(run[-1], run[-1] + 1)
+            and self.free(run[-1] + 1)
+        ):
             run.append(run[-1] + 1)
         if not _is_word(toks[i]) or len(run) < 2:
             return None
         words = [toks[k] for k in run]
         # Central Asian patronymic word after two names: "Бахтиёр Исмоил ўғли".
         after = run[-1] + 1
-        if (len(run) == 2 and after < n and toks[after].norm in self.patronymic_words
-                and self.gap(run[-1], after)):
+        if (
+            len(run) == 2
+            and after < n
+            and toks[after].norm in self.patronymic_words
+            and self.gap(run[-1], after)
+        ):
             return after, NameParts(
                 first=words[0].surface, patronymic=f"{words[1].surface} {toks[after].surface}"
             )
@@ -297,8 +330,10 @@ def _same_person(a: NameParts, b: NameParts) -> bool:
     if a.surname and b.surname:
         if slugify(a.surname) != slugify(b.surname):
             return False
-        return a.first_initial is None or b.first_initial is None or (
-            a.first_initial == b.first_initial
+        return (
+            a.first_initial is None
+            or b.first_initial is None
+            or (a.first_initial == b.first_initial)
         )
     # No surname on one side: "Ирина Владимировна" is the Ирина Владимировна Гайшун named
     # elsewhere in the report.
@@ -330,6 +365,11 @@ def recognise_people(reading: Reading) -> None:
         iri = mint("person", person_key(cluster.parts))
         for mention in cluster.mentions:
             reading.add_entity(
-                iri, "Person", label, mention.start, mention.end,
-                from_reference=False, language=cluster.tag,
+                iri,
+                "Person",
+                label,
+                mention.start,
+                mention.end,
+                from_reference=False,
+                language=cluster.tag,
             )

@@ -22,7 +22,8 @@ def city_words(language: Language) -> frozenset[str]:
     stemmer = stemmer_for(language)
     # "city of" is the word "city" followed by "of"; only the head word marks a city.
     return frozenset(
-        stems_of(w.rstrip("."), stemmer)[0] for w in language.CITY_WORDS
+        stems_of(w.rstrip("."), stemmer)[0]
+        for w in language.CITY_WORDS
         if stems_of(w.rstrip("."), stemmer)
     )
 
@@ -46,18 +47,30 @@ def recognise_places(reading: Reading) -> None:
             if name_first or section.tag == "en":
                 candidates.append(i - 1)
             if not name_first or section.tag == "en":
-                candidates.append(i + 2 if section.tag == "en" and toks[i + 1:i + 2]
-                                  and toks[i + 1].norm == "of" else i + 1)
+                candidates.append(
+                    i + 2
+                    if section.tag == "en" and toks[i + 1 : i + 2] and toks[i + 1].norm == "of"
+                    else i + 1
+                )
             for k in candidates:
                 if not 0 <= k < len(toks):
                     continue
                 name = toks[k]
-                if (not name.capitalised or len(name.surface) < 3 or not name.surface.isalpha()
-                        or reading.is_claimed(name.start, name.end)):
+                if (
+                    not name.capitalised
+                    or len(name.surface) < 3
+                    or not name.surface.isalpha()
+                    or reading.is_claimed(name.start, name.end)
+                ):
                     continue
                 label = _city_name(name, section.tag)
                 reading.add_entity(
-                    mint("city", slugify(label)), "City", label, name.start, name.end,
-                    from_reference=False, language=section.tag,
+                    mint("city", slugify(label)),
+                    "City",
+                    label,
+                    name.start,
+                    name.end,
+                    from_reference=False,
+                    language=section.tag,
                 )
                 break

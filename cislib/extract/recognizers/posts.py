@@ -32,9 +32,7 @@ _POST_TABLES: dict[str, PhraseTable] = {}
 def post_phrases(language) -> PhraseTable:
     """A language's post titles, indexed by stems."""
     if language.tag not in _POST_TABLES:
-        _POST_TABLES[language.tag] = PhraseTable(
-            language.POST_WORDS.items(), stemmer_for(language)
-        )
+        _POST_TABLES[language.tag] = PhraseTable(language.POST_WORDS.items(), stemmer_for(language))
     return _POST_TABLES[language.tag]
 
 
@@ -46,13 +44,17 @@ class _Posts:
         self.tokens = section.tokens
         self.order = section.language.POST_ORG_ORDER
         mentions = [
-            (s, e, reading.entities[iri]) for (s, e), iri in reading.claimed.items()
+            (s, e, reading.entities[iri])
+            for (s, e), iri in reading.claimed.items()
             if section.start <= s < section.end
         ]
         # A country inside an institution's name is part of that name here.
         self.mentions = sorted(
-            (m for m in mentions
-             if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] for o in mentions)),
+            (
+                m
+                for m in mentions
+                if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] for o in mentions)
+            ),
             key=lambda m: m[0],
         )
 
@@ -93,8 +95,11 @@ class _Posts:
         for s, e, entity in self.mentions:
             if s < end:
                 continue
-            if entity.type in ("Library", "Organization") and self.words_between(end, s) <= 4 \
-                    and not _SENTENCE_BREAK.search(self.text, end, s):
+            if (
+                entity.type in ("Library", "Organization")
+                and self.words_between(end, s) <= 4
+                and not _SENTENCE_BREAK.search(self.text, end, s)
+            ):
                 return s, e, entity
             return None
         return None
@@ -149,7 +154,12 @@ class _Posts:
                 previous = self.reading.entities[posts[-1].person].mentions
                 ends = [m.end for m in previous if m.end <= start]
                 between = [t.norm for t in self.tokens if ends and max(ends) <= t.start < start]
-                if ends and between and between[0] in conjunctions and max(ends) >= posts[-1].evidence.start:
+                if (
+                    ends
+                    and between
+                    and between[0] in conjunctions
+                    and max(ends) >= posts[-1].evidence.start
+                ):
                     org = (None, None, self.reading.entities[posts[-1].organization])
             title_start = org[1] if org and org[1] is not None and org[1] <= start else start
             title = " ".join(self.text[title_start:end].strip(" ,").split())
@@ -158,7 +168,9 @@ class _Posts:
             )
             posts.append(
                 Post(
-                    person=person[2].iri, title=title or self.text[start:end], role=role,
+                    person=person[2].iri,
+                    title=title or self.text[start:end],
+                    role=role,
                     organization=org[2].iri if org else None,
                     evidence=self.reading.span(min(spans), max(spans)),
                     language=self.section.tag,

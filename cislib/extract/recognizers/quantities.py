@@ -41,7 +41,9 @@ def recognise_quantities(reading: Reading) -> None:
         toks = section.tokens
         for i, tok in enumerate(toks):
             value = _value(tok, numbers)
-            if not value or (i + 1 < len(toks) and reading.text[tok.end:toks[i + 1].start] in "-–."):
+            if not value or (
+                i + 1 < len(toks) and reading.text[tok.end : toks[i + 1].start] in "-–."
+            ):
                 continue
             k, others = i + 1, 0
             while k < len(toks) and others <= GAP_WORDS:
@@ -74,7 +76,9 @@ def event_near(reading: Reading, position: int) -> str | None:
     if best:
         return best[1]
     after = [
-        (m.start, e.iri) for e in reading.events for m in e.mentions
+        (m.start, e.iri)
+        for e in reading.events
+        for m in e.mentions
         if position < m.start < section.end
     ]
     return min(after)[1] if after else None

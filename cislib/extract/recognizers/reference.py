@@ -17,7 +17,7 @@ def recognise_reference_names(reading: Reading) -> None:
         for match in gazetteer.find(reading.text, section.tokens):
             entity = match.entity
             if entity.type in ("Library", "Organization") and match.last > match.first:
-                for token in section.tokens[match.first:match.last]:
+                for token in section.tokens[match.first : match.last]:
                     country = _country_word(gazetteer, token)
                     if country is not None:
                         _add(reading, country, token.start, token.end)

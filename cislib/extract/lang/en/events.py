@@ -55,12 +55,25 @@ EVENT_WORDS = {
     "ceremony": "Other",
 }
 ONLINE_WORDS = (
-    "online", "virtual", "virtually", "remote", "remotely", "videoconference",
-    "video conference", "video link", "webinar", "zoom",
+    "online",
+    "virtual",
+    "virtually",
+    "remote",
+    "remotely",
+    "videoconference",
+    "video conference",
+    "video link",
+    "webinar",
+    "zoom",
 )
 PART_WORDS = ("stage", "phase", "session", "section", "panel", "module", "block", "part", "plenary")
 OPENING_WORDS = ("opening", "opening ceremony", "opened", "launch", "launched", "kick-off")
 CLOSING_WORDS = (
-    "closing", "closing ceremony", "closed", "concluded", "conclusion", "completion",
+    "closing",
+    "closing ceremony",
+    "closed",
+    "concluded",
+    "conclusion",
+    "completion",
     "final session",
 )

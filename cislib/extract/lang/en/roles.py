@@ -51,6 +51,10 @@ ROLE_WORDS = {
     "completed the course": "trainee",
 }
 BEHALF_WORDS = (
-    "on behalf of", "representing", "represented", "representative", "delegation",
+    "on behalf of",
+    "representing",
+    "represented",
+    "representative",
+    "delegation",
     "delegation of",
 )

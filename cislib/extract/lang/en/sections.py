@@ -5,7 +5,13 @@ After a ``REFERENCE_HEADINGS`` heading the names are citations, not participants
 """
 
 REFERENCE_HEADINGS = (
-    "references", "reference list", "list of references", "bibliography", "literature",
-    "sources", "works cited", "notes",
+    "references",
+    "reference list",
+    "list of references",
+    "bibliography",
+    "literature",
+    "sources",
+    "works cited",
+    "notes",
 )
 ABSTRACT_HEADINGS = ("abstract", "summary", "annotation", "keywords", "key words")

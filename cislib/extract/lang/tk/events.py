@@ -55,8 +55,15 @@ EVENT_WORDS = {
     "dabara": "Other",
 }
 ONLINE_WORDS = (
-    "onlaýn", "onlaýn-maslahat", "wideoaragatnaşyk", "wideoaragatnaşygy", "wideomaslahat",
-    "wirtual", "aralykdan", "sanly ulgam arkaly", "zoom",
+    "onlaýn",
+    "onlaýn-maslahat",
+    "wideoaragatnaşyk",
+    "wideoaragatnaşygy",
+    "wideomaslahat",
+    "wirtual",
+    "aralykdan",
+    "sanly ulgam arkaly",
+    "zoom",
 )
 PART_WORDS = ("tapgyr", "sessiýa", "seksiýa", "bölüm", "bölek", "mejlis", "plenar")
 OPENING_WORDS = ("açylyş", "açylyş dabarasy", "açyldy", "başlandy", "açmak")

@@ -10,6 +10,17 @@ BY_WORDS = ("tarapyndan",)
 LOCATIVE_SUFFIXES = ("da", "de", "nda", "nde", "ynda", "inde", "synda", "sinde")
 LOCATIVE_PREPOSITIONS = ()
 #: Plural endings: a head noun carrying one names institutions in general, not one of them.
-PLURAL_SUFFIXES = ("lar", "ler", "laryň", "leriň", "larynyň", "leriniň", "lary", "leri", "larda", "lerde")
+PLURAL_SUFFIXES = (
+    "lar",
+    "ler",
+    "laryň",
+    "leriň",
+    "larynyň",
+    "leriniň",
+    "lary",
+    "leri",
+    "larda",
+    "lerde",
+)
 #: Words that join the items of a list ("A we B").
 CONJUNCTIONS = ("we", "hem-de", "hem", "bilen")

@@ -5,7 +5,12 @@ After a ``REFERENCE_HEADINGS`` heading the names are citations, not participants
 """
 
 REFERENCE_HEADINGS = (
-    "edebiýatlar", "peýdalanylan edebiýatlar", "ulanylan edebiýatlar", "edebiýat sanawy",
-    "peýdalanylan edebiýatlaryň sanawy", "çeşmeler", "peýdalanylan çeşmeler",
+    "edebiýatlar",
+    "peýdalanylan edebiýatlar",
+    "ulanylan edebiýatlar",
+    "edebiýat sanawy",
+    "peýdalanylan edebiýatlaryň sanawy",
+    "çeşmeler",
+    "peýdalanylan çeşmeler",
 )
 ABSTRACT_HEADINGS = ("annotasiýa", "gysgaça mazmuny", "açar sözler")
