@@ -66,15 +66,21 @@ def ingest_files(
     """Extract and store each report file; a failing file is recorded, the rest go on."""
     files = list(files)
     summary = IngestSummary()
-    for number, file in enumerate(files, 1):
-        name = getattr(file, "name", str(file))
-        try:
-            record = extract_file(file, language=language)
-            summary.ingested.append(store.ingest(record))
-        except CislibError as exc:
-            summary.failed.append((str(file), str(exc)))
-        if progress:
-            progress(number, len(files), name)
+    batch = len(files) > 1
+    try:
+        for number, file in enumerate(files, 1):
+            name = getattr(file, "name", str(file))
+            try:
+                record = extract_file(file, language=language)
+                summary.ingested.append(store.ingest(record, derive=not batch))
+            except CislibError as exc:
+                summary.failed.append((str(file), str(exc)))
+            if progress:
+                progress(number, len(files), name)
+    finally:
+        # One recomputation for the whole batch, even when it was interrupted.
+        if batch and any(not r.unchanged for r in summary.ingested):
+            store.refresh_derived()
     return summary
 
 

@@ -188,11 +188,13 @@ class GraphStore:
             + DERIVE_UPDATE
         )
 
-    def ingest(self, record: ExtractionRecord) -> IngestResult:
+    def ingest(self, record: ExtractionRecord, derive: bool = True) -> IngestResult:
         """Store a record as its report's graph, replacing any earlier version of the report.
 
         An earlier version is a report graph with the same file name; it is dropped in the same
-        transaction, so other reports are untouched and nothing is ever half-written.
+        transaction, so other reports are untouched and nothing is ever half-written. With
+        ``derive=False`` the derived graph is left for one ``refresh_derived()`` after a batch
+        (recomputing it after every report of a batch costs time in the size of the store).
         """
         graph = node(record.report.iri)
         quads = build_report_quads(record)
@@ -200,7 +202,8 @@ class GraphStore:
         unchanged = not older and sorted(self.quads(graph), key=str) == quads
         if not unchanged:
             drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in [*older, graph])
-            self._update(drops + _insert_data({graph: quads}) + " ;\n" + DERIVE_UPDATE)
+            derived = " ;\n" + DERIVE_UPDATE if derive else ""
+            self._update(drops + _insert_data({graph: quads}) + derived)
         return IngestResult(
             report=record.report.iri,
             file=record.report.file,
@@ -208,6 +211,10 @@ class GraphStore:
             replaced=tuple(g.value for g in older),
             unchanged=unchanged,
         )
+
+    def refresh_derived(self) -> None:
+        """Recompute the derived graph (preferred labels, shortcut triples) from scratch."""
+        self._update(DERIVE_UPDATE)
 
     def remove_report(self, report: str) -> bool:
         """Drop a report's graph; True when it was there."""

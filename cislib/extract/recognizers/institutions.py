@@ -244,7 +244,9 @@ def recognise_institutions(reading: Reading) -> None:
         for start, end, kind in list(names.find()):
             first, last = section.tokens[start], section.tokens[end]
             city, country, place_spans = _context_places(reading, names, start, end)
-            for span in place_spans:
+            for span in dict.fromkeys(place_spans):
+                if span not in reading.claimed:
+                    continue
                 # A city inside a name is where the institution is; a country stays mentioned
                 # (as context, never as a participant).
                 if reading.entities[reading.claimed[span]].type == "City":
