@@ -36,8 +36,11 @@ def main() -> None:
     size = len(report.read_bytes())
     bare = statistics.median(wall([sys.executable, "-c", "pass"]) for _ in range(3))
     cold_runs = [
-        float(subprocess.run([sys.executable, "-c", COLD], check=True, capture_output=True,
-                             text=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", COLD], check=True, capture_output=True, text=True
+            ).stdout
+        )
         for _ in range(3)
     ]
     cold_wall = statistics.median(wall([sys.executable, "-c", COLD]) for _ in range(3))

@@ -51,7 +51,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    records = [extract_document(document_from_text(text, name)) for name, text in copies(args.copies)]
+    records = [
+        extract_document(document_from_text(text, name)) for name, text in copies(args.copies)
+    ]
     extract_s = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as tmp:

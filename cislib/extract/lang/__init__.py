@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 #: The BCP 47 tags cislib reads, and the folder holding each one's tables.
 FOLDERS = {
@@ -53,6 +54,25 @@ class Language:
         if name in tables:
             return tables[name]
         raise AttributeError(f"language {self.tag} has no table {name}")
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A curated word list shipped beside the language folders (``<name>.txt``), one word a
+    line, ``#`` lines are comments; compared in normalised form.
+
+    Example:
+        >>> "алишер" in word_list("first_names")
+        True
+    """
+    from cislib.extract.text import normalise
+
+    text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(
+        normalise(line.strip())
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _tables_of(module) -> dict:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cislib.extract.lang import Language, load
+from cislib.extract.lang import Language, load, word_list
 from cislib.extract.reading import Reading, Section
 from cislib.extract.text import Token, stemmer_for
 from cislib.identifiers import mint, slugify
@@ -185,6 +185,8 @@ class _Scanner:
         return _ends(self.surname_form(tok.surface), self.surname_endings)
 
     def is_first_name(self, tok: Token) -> bool:
+        if tok.norm in word_list("first_names"):
+            return True
         return self.russian and "Name" in _russian_kind(tok.surface)
 
     def surname_form(self, word: str) -> str:
@@ -195,6 +197,10 @@ class _Scanner:
         if self.russian:
             return _russian_nominative(word, ("Surn", "Name", "NOUN"))
         return _turkic_surname(word, self.language)
+
+    def surface_surname(self, word: str) -> str:
+        """A surname as written, without a Turkic case ending."""
+        return word if self.russian else _turkic_surname(word, self.language)
 
     def nominative(self, word: str, kind: str) -> str:
         if self.russian:
@@ -289,6 +295,18 @@ class _Scanner:
         ):
             return after, NameParts(
                 first=words[0].surface, patronymic=f"{words[1].surface} {toks[after].surface}"
+            )
+        # "Тўлқинова Гулноза Шавкат қизи": surname, first name, father's name and the word.
+        if (
+            len(run) == 3
+            and after < n
+            and toks[after].norm in self.patronymic_words
+            and self.gap(run[-1], after)
+        ):
+            return after, NameParts(
+                first=words[1].surface,
+                patronymic=f"{words[2].surface} {toks[after].surface}",
+                surname=self.surface_surname(words[0].surface),
             )
         if len(words) == 3 and self.is_patronymic(words[1]):
             return run[-1], NameParts(
