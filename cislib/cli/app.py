@@ -27,6 +27,7 @@ from cislib.graph.validation import FORMATS as VALIDATION_FORMATS
 from cislib.graph.validation import validate_store
 from cislib.queries import load_query, select
 from cislib.queries.explain import explain as explain_node
+from cislib.queries.explain import shorten
 
 #: Exit status when validation finds problems.
 EXIT_INVALID = 1
@@ -161,7 +162,7 @@ def _print_ingest(summary) -> None:
 def _print_stats(store: GraphStore) -> None:
     rows = select(store, load_query("class-counts"))
     for row in rows:
-        row["class"] = row["class"].rsplit("/", 1)[-1].replace("#", ":")
+        row["class"] = shorten(row["class"])
     click.echo(f"Store: {store.path}  ({store.count()} quads)")
     echo_table(rows, ["class", "count"])
 
