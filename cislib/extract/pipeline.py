@@ -21,7 +21,7 @@ from cislib.extract.document import (
     split_paragraphs,
 )
 from cislib.extract.lang import SUPPORTED_TAGS, load
-from cislib.extract.language import detect_language
+from cislib.extract.language import score_languages
 from cislib.extract.reading import Reading, Section
 from cislib.extract.recognizers import RECOGNIZERS
 from cislib.extract.record import ExtractionRecord
@@ -46,22 +46,47 @@ def read_sections(document: Document, language: str | None = None) -> tuple[list
             f"unsupported language {language!r}; supported: {', '.join(SUPPORTED_TAGS)}"
         )
     norm = normalise(document.text)
-    sections: list[Section] = []
-    weight: Counter = Counter()
+    paragraphs = []
     for paragraph in document.paragraphs or split_paragraphs(document.text):
         chunk = document.text[paragraph.start : paragraph.end]
-        tag = language or detect_language(chunk)
         if any(_is_heading(chunk, load(t).REFERENCE_HEADINGS) for t in SUPPORTED_TAGS):
             break
+        paragraphs.append((paragraph, None if language else score_languages(chunk)))
+    # The report's language: the tag with most text; a paragraph whose own scores are close
+    # (a short line, a list of names) is read in it rather than in a look-alike language.
+    weight: Counter = Counter()
+    for paragraph, scores in paragraphs:
+        if scores:
+            weight[_best(scores)] += paragraph.end - paragraph.start
+    main = language or (weight.most_common(1)[0][0] if weight else "en")
+    sections: list[Section] = []
+    for paragraph, scores in paragraphs:
+        tag = language or _paragraph_tag(scores, main)
         tokens = tokenize(
             document.text, norm, stemmer_for(load(tag)), paragraph.start, paragraph.end
         )
-        if not tokens:
-            continue
-        sections.append(Section(paragraph.start, paragraph.end, tag, tokens))
-        weight[tag] += paragraph.end - paragraph.start
-    main = language or (weight.most_common(1)[0][0] if weight else "en")
+        if tokens:
+            sections.append(Section(paragraph.start, paragraph.end, tag, tokens))
     return sections, main
+
+
+#: A paragraph takes its own best language over the report's only when it scores this much
+#: higher.
+CLEAR_MARGIN = 1.5
+
+
+def _best(scores: dict[str, float]) -> str:
+    best = max(scores.values())
+    if best <= 0:
+        return "ru" if "ru" in scores else "en"
+    return min((t for t, s in scores.items() if s == best), key=SUPPORTED_TAGS.index)
+
+
+def _paragraph_tag(scores: dict[str, float], main: str) -> str:
+    own = _best(scores)
+    if own != main and main in scores and scores[own] < CLEAR_MARGIN * scores[main]:
+        return main
+    return own
 
 
 def extract_document(document: Document, language: str | None = None) -> ExtractionRecord:

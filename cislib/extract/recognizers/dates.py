@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from cislib.extract.lang import Language
+from cislib.extract.lang import SUPPORTED_TAGS, Language, load
 from cislib.extract.lang.base import RANGE_DASHES
 from cislib.extract.reading import Reading, Section
 from cislib.extract.text import Token
@@ -56,14 +57,45 @@ class _Partial:
 
 
 def month_of(token: Token, language: Language) -> int | None:
-    """The month a word names (any case form), or None."""
-    best = None
-    for stem, number in language.MONTHS.items():
-        stem = stem.lower()
-        if token.norm.startswith(stem) and len(token.norm) - len(stem) <= MONTH_ENDING_MAX:
-            if best is None or len(stem) > best[0]:
-                best = (len(stem), number)
-    return best[1] if best else None
+    """The month a word names (any case form), or None.
+
+    Month names travel: Kyrgyz and Uzbek news write the Russian months too, so the months of
+    every language in the same script are tried after the paragraph's own.
+    """
+    for tables in (language.MONTHS, _script_months(language.tag)):
+        best = None
+        for stem, number in tables.items():
+            stem = stem.lower()
+            if token.norm.startswith(stem) and len(token.norm) - len(stem) <= MONTH_ENDING_MAX:
+                if best is None or len(stem) > best[0]:
+                    best = (len(stem), number)
+        if best:
+            return best[1]
+    return None
+
+
+def _same_script(tag: str) -> list[str]:
+    latin = tag in ("en", "tk", "uz-Latn")
+    return [t for t in SUPPORTED_TAGS if (t in ("en", "tk", "uz-Latn")) == latin]
+
+
+@cache
+def _script_year_words(tag: str) -> tuple[str, ...]:
+    """The words for "year" of the paragraph's language, then of its script's other ones."""
+    words = list(load(tag).YEAR_WORDS)
+    for other in _same_script(tag):
+        words.extend(w for w in load(other).YEAR_WORDS if w not in words)
+    return tuple(words)
+
+
+@cache
+def _script_months(tag: str) -> dict[str, int]:
+    """The month stems of every supported language written in the same script as ``tag``."""
+    months: dict[str, int] = {}
+    for other in _same_script(tag):
+        for stem, number in load(other).MONTHS.items():
+            months.setdefault(stem.lower(), number)
+    return months
 
 
 def _day(token: Token) -> int | None:
@@ -86,7 +118,7 @@ class _DateScanner:
         self.ordinals = {s.strip("-").lower() for s in self.language.ORDINAL_SUFFIXES}
         self.range_words = {w.lower() for w in self.language.RANGE_WORDS} | {"с", "from", "по"}
         self.day_words = {w.lower() for w in self.language.DAY_WORDS}
-        self.year_words = {w.lower().rstrip(".") for w in self.language.YEAR_WORDS}
+        self.year_words = {w.lower().rstrip(".") for w in _script_year_words(self.language.tag)}
 
     def is_ordinal(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].norm in self.ordinals
@@ -210,6 +242,12 @@ def find_dates(reading: Reading) -> list[DateMention]:
     explicit = [
         (reading.sections[i].tokens[p.first_token].start, p.year) for i, p, _ in found if p.year
     ]
+    if not explicit:
+        # No date gives its year: any year the report names ("2022-жылы", a date line) will do.
+        explicit = [
+            (tok.start, _year(tok)) for section in reading.sections for tok in section.tokens
+            if _year(tok)
+        ]
     mentions = []
     for index, partial, _ in found:
         section = reading.sections[index]
