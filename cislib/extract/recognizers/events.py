@@ -214,30 +214,35 @@ class _Sentences:
         def words_between(a: int, b: int) -> int:
             return sum(1 for t in toks if a <= t.start and t.end <= b)
 
-        chosen: list[tuple[int, int]] = []
-        if after:
+        def titles_after() -> list[tuple[int, int]]:
+            if not after:
+                return []
             q = after[0]
-            if (
-                words_between(trig.end, q[0]) <= 1
-                and _LINK_GAP.fullmatch(self.text, trig.end, q[0] - 1) is not None
-                or words_between(trig.end, q[0]) == 0
-            ):
-                chosen = [q]
-                for nxt in after[1:]:
-                    if self.joined(section, chosen[-1][1] + 1, nxt[0] - 1):
-                        chosen.append(nxt)
-                    else:
-                        break
-        if not chosen and before:
-            q = before[-1]
-            if words_between(q[1] + 1, trig.start) <= 1:
-                chosen = [q]
-                for prv in reversed(before[:-1]):
-                    if self.joined(section, prv[1] + 1, chosen[0][0] - 1):
-                        chosen.insert(0, prv)
-                    else:
-                        break
-        return chosen
+            gap = words_between(trig.end, q[0])
+            if not (gap == 0 or gap <= 1 and _LINK_GAP.fullmatch(self.text, trig.end, q[0] - 1)):
+                return []
+            chosen = [q]
+            for nxt in after[1:]:
+                if not self.joined(section, chosen[-1][1] + 1, nxt[0] - 1):
+                    break
+                chosen.append(nxt)
+            return chosen
+
+        def titles_before() -> list[tuple[int, int]]:
+            if not before or words_between(before[-1][1] + 1, trig.start) > 1:
+                return []
+            chosen = [before[-1]]
+            for prv in reversed(before[:-1]):
+                if not self.joined(section, prv[1] + 1, chosen[0][0] - 1):
+                    break
+                chosen.insert(0, prv)
+            return chosen
+
+        # A Turkic title stands before its event word («...» atly maslahat), a Russian or
+        # English one after it (конференция «...»); the other side is the second choice.
+        if section.language.HEAD_POSITION == "first" or section.tag == "en":
+            return titles_after() or titles_before()
+        return titles_before() or titles_after()
 
     def joined(self, section: Section, a: int, b: int) -> bool:
         """True when only list punctuation and conjunctions stand between two titles."""
@@ -281,7 +286,15 @@ class _Sentences:
             and (self.reading.is_claimed(toks[first].start, toks[first].end))
         ):
             first += 1
-        return " ".join(self.text[toks[first].start : trig.end].split())
+        end = trig.end
+        if trig.part:
+            # "Лойиҳанинг биринчи босқичи": a stage is named with its part word.
+            part_words = tables_for(section.language).stems["part"]
+            for tok in toks[trig.last + 1 : min(sentence.last, trig.last + 3) + 1]:
+                if tok.variants & part_words:
+                    end = tok.end
+                    break
+        return " ".join(self.text[toks[first].start : end].split())
 
     def new_draft(
         self, kind: str, title: str, language: str, date: DateMention | None, mention: Span
