@@ -26,9 +26,12 @@ from cislib.graph.push import PushError, push, push_order
 from cislib.graph.store import STORE_ENV, GraphStore, default_store_path
 from cislib.graph.validation import FORMATS as VALIDATION_FORMATS
 from cislib.graph.validation import validate_store
-from cislib.queries import load_query, select
+from cislib.queries import load_query, named_queries, run_checks, select
 from cislib.queries.explain import explain as explain_node
 from cislib.queries.explain import shorten
+from cislib.queries.formats import FORMATS as QUERY_FORMATS
+from cislib.queries.formats import parameter_descriptions, render, run_query
+from cislib.queries.remote import run_remote
 
 #: Exit status when validation finds problems.
 EXIT_INVALID = 1
@@ -220,13 +223,84 @@ def validate_command(ctx: click.Context, fmt: str, lang: str) -> None:
     """
     with _open(ctx, write=False) as store:
         result = validate_store(store, language=lang)
+        checks = run_checks(store)
     if fmt == "json":
-        click.echo(result.to_json())
+        payload = json.loads(result.to_json())
+        payload["checks"] = checks
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
     elif fmt == "turtle":
         click.echo(result.to_turtle())
     else:
         click.echo(result.to_text())
-    ctx.exit(0 if result.conforms else EXIT_INVALID)
+        for name, rows in checks.items():
+            click.echo(f"\nCheck {name} found {len(rows)} problem(s):")
+            echo_table(rows, list(rows[0]))
+    ctx.exit(0 if result.conforms and not checks else EXIT_INVALID)
+
+
+@cli.command("query")
+@click.argument("query", required=False)
+@click.option("-e", "--expression", help="SPARQL text to run instead of a named query or file.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query, bound by the engine (repeatable).",
+)
+@click.option("--lang", default="en", show_default=True, help="Language of the labels.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    help="Output format (default: table, or turtle for CONSTRUCT and DESCRIBE).",
+)
+@click.option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the store.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=float,
+    default=30,
+    show_default=True,
+    help="Seconds to wait for --endpoint.",
+)
+@click.option("--list", "list_", is_flag=True, help="List the named queries and stop.")
+@click.pass_context
+def query_command(ctx, query, expression, params, lang, fmt, endpoint, timeout_s, list_) -> None:
+    """Ask a question: a named query, a .rq file, or SPARQL text with -e.
+
+    \b
+    Examples:
+      cislib query --list
+      cislib query countries --lang ru
+      cislib query events --param year=2024 --format csv
+      cislib query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      cislib query people --endpoint http://127.0.0.1:7878/query
+    """
+    if list_:
+        for named in named_queries().values():
+            click.echo(f"{named.name}\n    {named.purpose}")
+            described = parameter_descriptions(named)
+            if described:
+                click.echo(f"    parameters: {described}")
+            click.echo(f"    columns: {', '.join(named.columns)}")
+        return
+    if bool(query) == bool(expression):
+        raise click.UsageError("give a query name or file, or -e SPARQL (one of them)")
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        values[key] = value
+    target = expression or (Path(query) if query.endswith(".rq") else query)
+    if endpoint:
+        result = run_remote(endpoint, target, values, lang=lang, timeout=timeout_s)
+    else:
+        with _open(ctx, write=False) as store:
+            result = run_query(store, target, values, lang=lang)
+    fmt = fmt or ("turtle" if result.form in ("CONSTRUCT", "DESCRIBE") else "table")
+    click.echo(render(result, fmt, compact=(fmt == "table")), nl=False)
 
 
 @cli.command("stats")

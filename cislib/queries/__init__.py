@@ -114,3 +114,17 @@ def select(store: GraphStore, query: NamedQuery | str, **params) -> list[dict[st
         raise QueryError(f"the query does not parse: {exc}") from None
     names = [v.value for v in solutions.variables]
     return [{name: _term_value(row[name]) for name in names} for row in solutions]
+
+
+def run_checks(store: GraphStore) -> dict[str, list[dict[str, object]]]:
+    """Run every ``checks/*-violation`` query; each must return no rows on a sound graph.
+
+    Returns the rows of the checks that found something, by query name.
+    """
+    found = {}
+    for name, query in named_queries().items():
+        if name.startswith("checks/"):
+            rows = select(store, query)
+            if rows:
+                found[name] = rows
+    return found

@@ -229,7 +229,7 @@ class _Sentences:
             return chosen
 
         def titles_before() -> list[tuple[int, int]]:
-            if not before or words_between(before[-1][1] + 1, trig.start) > 1:
+            if not before or words_between(before[-1][1] + 1, trig.start) > 2:
                 return []
             chosen = [before[-1]]
             for prv in reversed(before[:-1]):
