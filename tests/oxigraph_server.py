@@ -114,7 +114,16 @@ def _start(program: str, location: Path, log: Path) -> OxigraphServer | None:
     base_url = f"http://127.0.0.1:{port}"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [program, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            # The union default graph is what cislib's named queries expect of a store.
+            [
+                program,
+                "serve",
+                "--location",
+                str(location),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=output,
             stderr=subprocess.STDOUT,
