@@ -124,6 +124,15 @@ class _Posts:
                 return None
             pos = first[1]
 
+    def after_organisation(self, position: int) -> bool:
+        """True when an organisation's name ends right before ``position``."""
+        return any(
+            m[2].type in ("Library", "Organization")
+            and _CHAIN_GAP.fullmatch(self.text, m[1], position)
+            for m in self.mentions
+            if m[1] <= position
+        )
+
     def person_before(self, start: int):
         people = [m for m in self.mentions if m[1] <= start and m[2].type == "Person"]
         if not people:
@@ -143,7 +152,13 @@ class _Posts:
                 org = self.org_before(start)
             if org is None and self.order in ("after", "both"):
                 org = self.org_after(end)
-            person = self.person_after(end, [t for t in titles if t[0] > start])
+            # "Ainura Osmonalieva, Director of ...", "Иван Петров, директор РГБ": a name right
+            # before the title, set off by a comma, is the holder (an apposition).
+            person = self.person_before(start) if self.order != "before" else None
+            if person is not None and self.after_organisation(person[0]):
+                person = None  # "... директором РГБ Вадимом Дудой, руководителем ...": a chain
+            if person is None:
+                person = self.person_after(end, [t for t in titles if t[0] > start])
             if person is None:
                 anchor = org[0] if org and org[1] <= start else start
                 person = self.person_before(anchor)
