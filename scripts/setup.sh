@@ -4,19 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(raptor2-utils)
-
+# Debian packages the tests use: rapper (raptor2-utils) reads exports back; Chromium and curl
+# talk to 'cislib serve'.
 missing=()
 command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    echo "Installing Debian packages: ${DEBIAN_PACKAGES[*]}"
+    echo "Installing Debian packages: ${missing[*]}"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${DEBIAN_PACKAGES[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "warning: apt-get not found; install ${missing[*]} yourself for the rapper tests" >&2
+    echo "warning: apt-get not found; install ${missing[*]} yourself for the tests" >&2
   fi
 fi
 

@@ -7,6 +7,7 @@ set ``CISLIB_DEBUG=1`` to see the traceback of an unexpected error.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ from cislib.queries.explain import shorten
 from cislib.queries.formats import FORMATS as QUERY_FORMATS
 from cislib.queries.formats import parameter_descriptions, render, run_query
 from cislib.queries.remote import run_remote
+from cislib.serve import serve
 
 #: Exit status when validation finds problems.
 EXIT_INVALID = 1
@@ -491,6 +493,56 @@ def push_command(ctx, endpoint, graph_store, user, password, timeout_s) -> None:
             if bar:
                 bar.__exit__(None, None, None)
     click.echo(report.to_text())
+
+
+@cli.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback by default).",
+)
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (503).",
+)
+@click.option(
+    "--row-cap",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) in one answer; X-Cislib-Truncated: true when cut.",
+)
+@click.pass_context
+def serve_command(ctx, host, port, timeout_s, row_cap) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page at /.
+
+    Only SELECT, ASK, CONSTRUCT and DESCRIBE; SERVICE, LOAD, FROM and every update are refused
+    before they run; each query runs under a time limit in a worker process that is stopped
+    when it overruns. The named queries answer at /query/NAME. While it serves, the store
+    cannot be written.
+
+    \b
+    Examples:
+      cislib serve
+      cislib serve --port 8080 --timeout 30 --row-cap 50000
+    """
+    logging.basicConfig(level=logging.INFO, format="%(message)s")  # access log on stderr
+    serve(
+        ctx.obj["store"],
+        host,
+        port,
+        timeout_s=timeout_s,
+        row_cap=row_cap,
+        on_ready=lambda url: click.echo(
+            f"Serving {url} (endpoint {url}sparql); Ctrl-C stops", err=True
+        ),
+    )
 
 
 @cli.command("evaluate")
