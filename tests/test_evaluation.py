@@ -1,7 +1,7 @@
 """Evaluation against gold annotations, on small hand-made gold files and records.
 
 The extractor is not used here: every record is built by hand, so these tests pin down the
-matching rules of DESIGN.md ("Gold annotations") whatever state the extractor is in.
+matching rules of docs/model.md ("Gold annotations") whatever state the extractor is in.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Scoring extraction records against gold annotations (see DESIGN.md, "Gold annotations").
+"""Scoring extraction records against gold annotations (see docs/model.md, "Gold annotations").
 
 A gold file says what a careful reader finds in one report. ``load_gold`` reads and checks it;
 ``score`` compares one extraction record with it; ``aggregate`` sums the scores of many reports

@@ -1,6 +1,6 @@
 """The extraction record: what was read from one report, before it enters the graph.
 
-It is the contract between ``extract`` and ``graph`` (see DESIGN.md): plain dataclasses with
+It is the contract between ``extract`` and ``graph`` (see docs/model.md): plain dataclasses with
 character offsets, serialisable to and from the JSON that ``cislib extract --format json``
 prints. Offsets are code-point indices into the report text as decoded (a BOM removed), so
 ``text[span.start:span.end] == span.text``.
@@ -136,7 +136,7 @@ class ExtractionRecord:
         return None
 
     def to_dict(self) -> dict:
-        """Return the record as the JSON-ready dict of DESIGN.md."""
+        """Return the record as the JSON-ready dict of docs/model.md."""
         return asdict(self)
 
     @classmethod

@@ -6,7 +6,7 @@ kills when the query overruns its time limit; ``app`` is the HTTP side.
 
 Example:
     >>> from cislib.serve import serve
-    >>> serve("/tmp/s-store", port=8000, on_ready=print)  # doctest: +SKIP
+    >>> serve("cislib-store", port=8000, on_ready=print)  # doctest: +SKIP
     http://127.0.0.1:8000/
 """
 

@@ -528,7 +528,7 @@ def make_server(
             is not positive.
 
     Example:
-        >>> server = make_server("/tmp/s-store", port=0, timeout_s=2)  # doctest: +SKIP
+        >>> server = make_server("cislib-store", port=0, timeout_s=2)  # doctest: +SKIP
         >>> threading.Thread(target=server.serve_forever, daemon=True).start()  # doctest: +SKIP
     """
     if row_cap < 1 or max_body < 1 or timeout_s <= 0:
@@ -578,7 +578,7 @@ def serve(
     server listens (the command line prints it). Ctrl-C stops the server cleanly.
 
     Example:
-        >>> serve("/tmp/s-store", port=8000, on_ready=print)  # doctest: +SKIP
+        >>> serve("cislib-store", port=8000, on_ready=print)  # doctest: +SKIP
         http://127.0.0.1:8000/
     """
     server = make_server(

@@ -63,7 +63,7 @@ class WorkerPool:
     """Worker processes over one read-only store.
 
     Example:
-        >>> pool = WorkerPool("/tmp/s-store", workers=2, queue=8, timeout_s=10)  # doctest: +SKIP
+        >>> pool = WorkerPool("cislib-store", workers=2, queue=8, timeout_s=10)  # doctest: +SKIP
         >>> pool.submit(Job("ASK { ?s ?p ?o }")).status  # doctest: +SKIP
         200
     """
