@@ -460,6 +460,23 @@ class _Sentences:
             )
         return None
 
+    def stage(self, sentence: Sentence, section: Section, date: DateMention) -> Draft | None:
+        """A dated sentence naming a stage but no event word ("Екінші кезеңде, 25–27 сәуірде,
+        ...") is a stage of the project or programme being told about."""
+        toks = section.tokens[sentence.first : sentence.last + 1]
+        part_words = tables_for(section.language).stems["part"]
+        part = next((t for t in toks if t.variants & part_words), None)
+        parent = self.last_of("Project") or self.last_of("Programme")
+        if part is None or parent is None:
+            return None
+        first = max(sentence.first, section.tokens.index(part) - 1)
+        title = " ".join(self.text[section.tokens[first].start : part.end].split())
+        draft = self.same("Other", date) or self.new_draft(
+            "Other", title, section.tag, date, self.span(part.start, part.end)
+        )
+        draft.part_of = draft.part_of or parent.iri
+        return draft
+
     def mention(self, draft: Draft, triggers) -> None:
         """Record event words of the draft's type as further mentions of it."""
         for trig in triggers:
@@ -578,6 +595,9 @@ class _Sentences:
                     draft = self.undated(sentence, section, triggers)
                     if draft and draft is not self.current:
                         self.focus(draft)
+                elif dates and (stage := self.stage(sentence, section, dates[0])):
+                    draft = stage
+                    self.focus(draft)
                 elif self.current is not None and self.current_age <= FOCUS_SENTENCES + 1:
                     draft = self.current
                 if draft is not None:
