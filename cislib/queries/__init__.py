@@ -2,6 +2,13 @@
 
 Each file opens with comment lines ``# purpose:``, ``# parameters:`` and ``# columns:``.
 Parameters are bound by the engine (SEP-0007 substitutions), never pasted into query text.
+
+The queries read the union of all graphs as their default graph, and a fact about a node that
+many reports name (a person's type, a post, a library's country) is stated once in each of those
+reports' graphs. The engines keep every copy in the union, so a join of k such patterns would
+grow as the k-th power of the number of reports; the queries therefore match those facts with
+``{ SELECT DISTINCT ?s ?o WHERE { ?s p ?o } }`` subqueries of one pattern, and test types with
+``FILTER EXISTS`` rather than a join.
 """
 
 from __future__ import annotations
