@@ -418,6 +418,15 @@ def test_mentions_point_at_the_text(graph, conference):
     assert any(r["entity"] == conference["event"] for r in found)
 
 
+def test_mentions_of_one_entity_or_one_report_are_the_matching_subset(graph):
+    found = rows(graph, "mentions")
+    assert rows(graph, "mentions", entity=KZ) == [r for r in found if r["entity"] == KZ]
+    report = found[-1]["report"]
+    assert rows(graph, "mentions", report=report) == [r for r in found if r["report"] == report]
+    with pytest.raises(QueryError, match="takes an IRI"):
+        rows(graph, "mentions", entity="Kazakhstan")
+
+
 # -- checks -----------------------------------------------------------------------------------
 
 
@@ -756,6 +765,7 @@ REMOTE_CASES = [
     ("library", {"library": "Russian State Library"}),
     ("provenance", {"node": "{conference}"}),
     ("mentions", {}),
+    ("mentions", {"entity": KZ}),
     *((name, {}) for name in CHECKS),
 ]
 
