@@ -20,6 +20,7 @@ from cislib.errors import CislibError
 from cislib.extract import extract_file
 from cislib.extract.evaluation import evaluate_files, format_table, summary_to_dict
 from cislib.extract.lang import SUPPORTED_TAGS
+from cislib.graph.description import describe
 from cislib.graph.export import FORMATS as EXPORT_FORMATS
 from cislib.graph.export import export, write_atomically
 from cislib.graph.ingest import build, collect_reports, ingest_files
@@ -27,6 +28,7 @@ from cislib.graph.push import PushError, push, push_order
 from cislib.graph.store import STORE_ENV, GraphStore, default_store_path
 from cislib.graph.validation import FORMATS as VALIDATION_FORMATS
 from cislib.graph.validation import validate_store
+from cislib.ontology.documentation import ontology_html
 from cislib.queries import load_query, named_queries, run_checks, select
 from cislib.queries.explain import explain as explain_node
 from cislib.queries.explain import shorten
@@ -362,6 +364,67 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
         click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
     else:
         click.echo(content, nl=False)
+
+
+def _write_or_print(content: str, output: Path | None) -> None:
+    if output:
+        write_atomically(output, content)
+        click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
+    else:
+        click.echo(content, nl=False)
+
+
+@cli.command("describe")
+@click.option("--endpoint", help="The public SPARQL endpoint serving this data (optional).")
+@click.option(
+    "--download-base",
+    metavar="URL",
+    help="The URL the export files are published under (cislib.trig, cislib.ttl, ...).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.pass_context
+def describe_command(ctx, endpoint, download_base, output) -> None:
+    """Describe the dataset in VoID and DCAT (Turtle): counts, vocabularies, licence, files.
+
+    Counts of triples, entities, classes and properties (with a partition per class and per
+    property), one subset per named graph, example resources, licence and creators from the
+    ontology, the date of the newest event as dct:modified. The same graph gives the same bytes.
+
+    \b
+    Examples:
+      cislib describe -o void.ttl
+      cislib describe --endpoint https://kg.example.org/sparql \\
+                      --download-base https://kg.example.org/dumps/
+    """
+    with _open(ctx, write=False) as store:
+        content = describe(store, endpoint=endpoint, download_base=download_base)
+    _write_or_print(content, output)
+
+
+@cli.command("docs")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+def docs_command(output: Path | None) -> None:
+    """Write the ontology's documentation: one self-contained HTML page (no store needed).
+
+    Every class, property, concept scheme and concept of cislib/ontology/cislib.ttl with its
+    English and Russian labels and comments, domain, range and hierarchy; the anchor of each
+    term is its local name (#Participation). The page loads nothing from the network.
+
+    \b
+    Example:
+      cislib docs -o cislib-ontology.html
+    """
+    _write_or_print(ontology_html(), output)
 
 
 @cli.command("explain")

@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -53,53 +53,85 @@ _SAFE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
-def _iri(term: ox.NamedNode) -> str:
+def _by_length(prefixes: Mapping[str, str]) -> list[tuple[str, str]]:
+    return sorted(prefixes.items(), key=lambda item: -len(item[1]))
+
+
+def _iri(term: ox.NamedNode, by_length: list[tuple[str, str]] = _BY_LENGTH) -> str:
     value = term.value
-    for prefix, namespace in _BY_LENGTH:
+    for prefix, namespace in by_length:
         if value.startswith(namespace) and _SAFE_LOCAL.fullmatch(value[len(namespace) :]):
             return f"{prefix}:{value[len(namespace) :]}"
     return str(term)
 
 
-def _term(term) -> str:
+def _term(term, by_length: list[tuple[str, str]] = _BY_LENGTH) -> str:
     if isinstance(term, ox.NamedNode):
-        return _iri(term)
+        return _iri(term, by_length)
     if isinstance(term, ox.Literal):
-        lexical = str(ox.Literal(term.value))  # N-Triples escaping of the lexical form
+        # pyoxigraph's N-Triples form of the bare string: quotes, backslashes and every
+        # control character (U+0000-U+001F, U+007F) escaped, which Turtle reads the same way.
+        lexical = str(ox.Literal(term.value))
         if term.language:
             return f"{lexical}@{term.language}"
         if term.datatype.value == PREFIXES["xsd"] + "string":
             return lexical
-        return f"{lexical}^^{_iri(term.datatype)}"
+        return f"{lexical}^^{_iri(term.datatype, by_length)}"
     return str(term)
 
 
-def _block(triples: Iterable[tuple], indent: str = "") -> list[str]:
+def _block(
+    triples: Iterable[tuple],
+    indent: str = "",
+    by_length: list[tuple[str, str]] = _BY_LENGTH,
+    first: ox.NamedNode | None = None,
+) -> list[str]:
     by_subject: dict = defaultdict(lambda: defaultdict(set))
     for s, p, o in triples:
-        by_subject[_term(s)][p.value].add(_term(o))
+        by_subject[_term(s, by_length)][p.value].add(_term(o, by_length))
     lines = []
-    for subject in sorted(by_subject):
+    lead = _term(first, by_length) if first is not None else None
+    for subject in sorted(by_subject, key=lambda subject: (subject != lead, subject)):
         predicates = by_subject[subject]
         # rdf:type first, then the rest by IRI: the usual Turtle reading order.
         order = sorted(predicates, key=lambda p: (p != _RDF_TYPE, p))
         parts = []
         for predicate in order:
-            name = "a" if predicate == _RDF_TYPE else _iri(ox.NamedNode(predicate))
+            name = "a" if predicate == _RDF_TYPE else _iri(ox.NamedNode(predicate), by_length)
             objects = sorted(predicates[predicate])
             parts.append(f"{name} " + f" ,\n{indent}        ".join(objects))
         lines.append(f"{indent}{subject}\n{indent}    " + f" ;\n{indent}    ".join(parts) + " .")
     return lines
 
 
-def _prefix_lines() -> list[str]:
-    return [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
+def _prefix_lines(prefixes: Mapping[str, str] = PREFIXES) -> list[str]:
+    return [f"@prefix {p}: <{ns}> ." for p, ns in prefixes.items()]
 
 
-def to_turtle(quads: Iterable[ox.Quad]) -> str:
-    """Turtle of the union of the quads' graphs (duplicates across graphs merged)."""
+def to_turtle(
+    quads: Iterable[ox.Quad | ox.Triple],
+    prefixes: Mapping[str, str] = PREFIXES,
+    first: ox.NamedNode | None = None,
+) -> str:
+    """Turtle of the union of the quads' graphs (duplicates across graphs merged).
+
+    ``prefixes`` are declared in their order; the default is ``PREFIXES``. Triples are
+    accepted too (everything is written as one graph). Subjects are sorted, except that
+    ``first``, when given, leads (the node a document is about, for its human readers).
+
+    Example:
+        >>> s, p = ox.NamedNode(ID_BASE + "country/uz"), ox.NamedNode(PREFIXES["cis"] + "isoCode")
+        >>> print(to_turtle([ox.Triple(s, p, ox.Literal("UZ"))], {"cis": PREFIXES["cis"]}))
+        @prefix cis: <https://w3id.org/cislib/def#> .
+        <BLANKLINE>
+        <https://w3id.org/cislib/id/country/uz>
+            cis:isoCode "UZ" .
+        <BLANKLINE>
+    """
+    by_length = _by_length(prefixes)
     triples = {(q.subject, q.predicate, q.object) for q in quads}
-    return "\n".join(_prefix_lines()) + "\n\n" + "\n\n".join(_block(triples)) + "\n"
+    body = "\n\n".join(_block(triples, by_length=by_length, first=first))
+    return "\n".join(_prefix_lines(prefixes)) + "\n\n" + body + "\n"
 
 
 def to_trig(quads: Iterable[ox.Quad]) -> str:

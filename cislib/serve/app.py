@@ -5,7 +5,12 @@ Routes:
 * ``GET /`` the query page (``page.html``: no external resources, a strict CSP);
 * ``GET|POST /sparql`` the SPARQL 1.1 Protocol query operation; ``GET /sparql`` without a
   query is the service description (Turtle, ``sd:`` vocabulary);
-* ``GET /query`` the named queries (JSON); ``GET /query/<name>?param=value`` runs one.
+* ``GET /query`` the named queries (JSON); ``GET /query/<name>?param=value`` runs one;
+* ``GET`` the path of the ontology's IRI (``/cislib/def``, and of its version IRI) the
+  ontology, negotiated on Accept (or ``?format=``): its documentation page for browsers,
+  Turtle (as shipped), JSON-LD, N-Triples or RDF/XML for RDF clients, with ``Vary: Accept``.
+  The terms' IRIs (``.../def#Participation``) reach the server as this path, and the
+  fragment then picks the term's entry on the page.
 
 Every answer that is not a result is a one-line plain-text message with the right status
 (400, 403, 404, 405, 406, 411, 413, 415, 503); tracebacks go to the server log only.
@@ -22,6 +27,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
@@ -31,9 +37,21 @@ import pyoxigraph as ox
 
 from cislib.errors import CislibError, QueryError
 from cislib.graph.store import GraphStore, default_store_path
+from cislib.ontology import ONTOLOGY_IRI, ONTOLOGY_VERSION_IRI, ontology_text
+from cislib.ontology.documentation import ontology_html
 from cislib.queries import load_query, named_queries
 from cislib.queries.formats import bind_parameters, parameter_descriptions
-from cislib.serve.formats import GRAPH_FORMATS, RESULT_FORMATS, negotiate, write_graph
+from cislib.serve.formats import (
+    GRAPH_FORMATS,
+    HTML,
+    ONTOLOGY_FORMATS,
+    RESULT_FORMATS,
+    TURTLE,
+    Format,
+    choose_format,
+    negotiate,
+    write_graph,
+)
 from cislib.serve.guard import QueryKind, Refused, check_parameters, prescreen
 from cislib.serve.pool import Unavailable, WorkerPool
 from cislib.serve.worker import Answer, Job
@@ -59,6 +77,9 @@ _FORMAT_IRIS = {
     "rdfxml": "RDF_XML",
 }
 _HOST = re.compile(r"^(?:[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
+#: Where the ontology answers: the paths of its IRI and of its version IRI, as they arrive
+#: through a redirect or proxy that keeps the path (https://w3id.org/cislib/def -> /cislib/def).
+ONTOLOGY_PATHS = (urlsplit(str(ONTOLOGY_IRI)).path, urlsplit(str(ONTOLOGY_VERSION_IRI)).path)
 
 
 @dataclass(frozen=True)
@@ -72,6 +93,15 @@ class Settings:
     page_policy: str
 
 
+def _inline_hashes(text: str, tag: str) -> str:
+    """CSP source expressions ('sha256-...') for every inline block of ``tag`` in a page."""
+    blocks = re.findall(rf"<{tag}>(.*?)</{tag}>", text, flags=re.DOTALL)
+    return " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() + "'"
+        for b in blocks
+    )
+
+
 def _load_page() -> tuple[bytes, str]:
     """page.html and a Content-Security-Policy that allows exactly its inline script and style.
 
@@ -80,20 +110,37 @@ def _load_page() -> tuple[bytes, str]:
     """
     page = resources.files("cislib.serve").joinpath("page.html").read_bytes()
     text = page.decode("utf-8")
-
-    def hashes(tag: str) -> str:
-        blocks = re.findall(rf"<{tag}>(.*?)</{tag}>", text, flags=re.DOTALL)
-        return " ".join(
-            "'sha256-" + base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() + "'"
-            for b in blocks
-        )
-
     policy = (
-        f"default-src 'none'; script-src {hashes('script')}; style-src {hashes('style')}; "
+        f"default-src 'none'; script-src {_inline_hashes(text, 'script')}; "
+        f"style-src {_inline_hashes(text, 'style')}; "
         "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
         "frame-ancestors 'none'"
     )
     return page, policy
+
+
+@cache
+def ontology_document(fmt: Format) -> tuple[bytes, dict[str, str]]:
+    """The body and extra headers of the ontology in one of ``ONTOLOGY_FORMATS``.
+
+    Turtle is the shipped file byte for byte; the page is the generated documentation with a
+    Content-Security-Policy allowing only its inline style (it has no script); the other RDF
+    formats are written by pyoxigraph from the shipped file.
+    """
+    if fmt is HTML:
+        text = ontology_html()
+        policy = (
+            f"default-src 'none'; style-src {_inline_hashes(text, 'style')}; "
+            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        )
+        return text.encode("utf-8"), {
+            "Content-Security-Policy": policy,
+            "Referrer-Policy": "no-referrer",
+        }
+    if fmt is TURTLE:
+        return ontology_text().encode("utf-8"), {}
+    quads = ox.parse(ontology_text(), format=ox.RdfFormat.TURTLE)
+    return write_graph(fmt, [ox.Triple(q.subject, q.predicate, q.object) for q in quads], {}), {}
 
 
 class _Refused(Refused):
@@ -290,6 +337,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             elif path.startswith("/query/"):
                 self._allow("GET", "HEAD")
                 self._named_query(unquote(path[len("/query/") :]), url.query)
+            elif path in ONTOLOGY_PATHS:
+                self._allow("GET", "HEAD")
+                self._ontology(path, url.query)
             else:
                 raise Refused(404, f"nothing at {path}; the endpoint is /sparql")
         except Refused as refused:
@@ -433,6 +483,28 @@ class SparqlHandler(BaseHTTPRequestHandler):
         prefixes = {"sd": SD, "formats": FORMATS_NS}
         self._send(200, fmt.content_type, write_graph(fmt, triples, prefixes), {"Vary": "Accept"})
 
+    # -- the ontology -----------------------------------------------------------------------
+
+    def _ontology(self, path: str, url_query: str) -> None:
+        """The ontology as a page or as RDF, chosen by ``format`` or the Accept header."""
+        parameters = self._parse_parameters(url_query)
+        accept = self.headers.get("Accept")
+        try:
+            fmt = choose_format(
+                ONTOLOGY_FORMATS, "the ontology", accept, parameters.get("format", ())
+            )
+        except Refused as refused:
+            # A 406 depends on the Accept header as much as a 200 does.
+            raise _Refused(refused.status, refused.message, {"Vary": "Accept"}) from None
+        body, headers = ontology_document(fmt)
+        alternates = ", ".join(
+            f'<{path}?format={f.name}>; rel="alternate"; type="{f.media_type}"'
+            for f in ONTOLOGY_FORMATS
+            if f is not fmt
+        )
+        headers = {**headers, "Vary": "Accept", "Link": alternates}
+        self._send(200, fmt.content_type, body, headers)
+
     # -- named queries ----------------------------------------------------------------------
 
     def _list_queries(self) -> None:
@@ -537,6 +609,8 @@ def make_server(
     # Fail here, with the store's own message, before binding or starting anything.
     GraphStore.open(store_path).close()
     page, policy = _load_page()
+    for fmt in (HTML, TURTLE):  # built once now rather than during a first visitor's request
+        ontology_document(fmt)
     settings = Settings(float(timeout_s), int(row_cap), int(max_body), page, policy)
     try:
         server = SparqlServer((host, port), settings)

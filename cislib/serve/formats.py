@@ -59,10 +59,14 @@ JSON_LD = Format(
     "jsonld", "application/ld+json", ("jsonld", "json-ld", "json", "application/x-json+ld")
 )
 RDF_XML = Format("rdfxml", "application/rdf+xml", ("rdfxml", "rdf+xml", "rdf", "xml"))
+HTML = Format("html", "text/html", ("html", "htm", "application/xhtml+xml"))
 
 #: Formats per kind of answer, the default first (it answers Accept: */* and no Accept).
 RESULT_FORMATS = (JSON, XML, CSV, TSV)
 GRAPH_FORMATS = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML)
+#: Formats of the ontology document: its documentation page for browsers (and for */*), the
+#: ontology itself for RDF clients.
+ONTOLOGY_FORMATS = (HTML, TURTLE, JSON_LD, N_TRIPLES, RDF_XML)
 
 _RDF_FORMATS = {
     TURTLE.name: ox.RdfFormat.TURTLE,
@@ -140,6 +144,23 @@ def negotiate(kind: QueryKind, accept: str | None, requested: Sequence[str] = ()
     """
     offered = GRAPH_FORMATS if kind.returns_graph else RESULT_FORMATS
     what = "graphs (CONSTRUCT, DESCRIBE)" if kind.returns_graph else "SELECT and ASK results"
+    return choose_format(offered, what, accept, requested)
+
+
+def choose_format(
+    offered: Sequence[Format], what: str, accept: str | None, requested: Sequence[str] = ()
+) -> Format:
+    """Choose among ``offered`` (the default first) as ``negotiate`` does for query answers.
+
+    ``what`` names the answer in the 406 message ("the ontology", "graphs ...").
+
+    Example:
+        >>> accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+        >>> choose_format(ONTOLOGY_FORMATS, "the ontology", accept).name
+        'html'
+        >>> choose_format(ONTOLOGY_FORMATS, "the ontology", "text/turtle").name
+        'turtle'
+    """
     names = ", ".join(f.name for f in offered)
     values = [v.strip().lower() for value in requested for v in value.split(",") if v.strip()]
     if values:
