@@ -28,6 +28,10 @@ from cislib.graph.push import PushError, push, push_order
 from cislib.graph.store import STORE_ENV, GraphStore, default_store_path
 from cislib.graph.validation import FORMATS as VALIDATION_FORMATS
 from cislib.graph.validation import validate_store
+from cislib.network import COLOUR_BY, NetworkRequest, format_for, network, write_output
+from cislib.network import FORMATS as NETWORK_FORMATS
+from cislib.network import KINDS as NETWORK_KINDS
+from cislib.network import render as render_network
 from cislib.ontology.documentation import ontology_html
 from cislib.queries import load_query, named_queries, run_checks, select
 from cislib.queries.explain import explain as explain_node
@@ -639,6 +643,84 @@ def evaluate_command(gold: tuple[Path, ...], reports_dir: Path | None, fmt: str)
         click.echo(json.dumps(summary_to_dict(summary), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(summary))
+
+
+@cli.command("network")
+@click.argument("kind", type=click.Choice(NETWORK_KINDS), metavar="KIND")
+@click.option(
+    "--from",
+    "since",
+    metavar="DATE",
+    help="Only events ending on or after DATE (YYYY or YYYY-MM-DD).",
+)
+@click.option(
+    "--to",
+    "until",
+    metavar="DATE",
+    help="Only events starting on or before DATE (YYYY or YYYY-MM-DD).",
+)
+@click.option("--country", help="Only events this country was involved in (ISO code, IRI or name).")
+@click.option(
+    "--event-type",
+    help="Only events of this type: a concept of the ontology's event type scheme "
+    "(Conference, Seminar, ...; its name, label or IRI).",
+)
+@click.option("--lang", default="en", show_default=True, help="Language of the labels.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(NETWORK_FORMATS),
+    help="Output format (default: from the --output file name, else json).",
+)
+@click.option(
+    "--colour",
+    "--color",
+    "colour_by",
+    type=click.Choice(COLOUR_BY),
+    default="community",
+    show_default=True,
+    help="Colour nodes by community or country (png, svg, gexf, dot; the page starts so).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output; png needs it.",
+)
+@click.pass_context
+def network_command(ctx, kind, since, until, country, event_type, lang, fmt, colour_by, output):
+    """A cooperation network: KIND is countries, libraries, organisations or people-events.
+
+    Two countries (libraries, organisations; libraries count as organisations) are linked
+    when both were involved in the same event, the link weighted by the number of such events
+    and listing them; people-events links people to the events they took part in. Nodes
+    carry label, type, country, coordinates when known, degree, weighted degree, betweenness
+    and community.
+
+    Formats: gexf (Gephi), graphml (Cytoscape, yEd), json (node-link), csv (edge list), dot,
+    png and svg (a picture for reports), html (one offline page: zoom, details, years, map).
+
+    \b
+    Examples:
+      cislib network countries --format gexf -o countries.gexf
+      cislib network libraries --from 2021 --to 2024-06-30 --lang ru -o libraries.html
+      cislib network countries --event-type Conference --country UZ --format csv
+      cislib network people-events -o people.png
+    """
+    request = NetworkRequest.parse(kind, since, until, country, event_type, lang)
+    fmt = format_for(fmt, output)
+    with _open(ctx, write=False) as store:
+        graph = network(store, request)
+    content = render_network(graph, fmt, colour_by)
+    if output:
+        size = write_output(output, content)
+        click.echo(
+            f"Wrote {output} ({size} bytes; {graph.number_of_nodes()} nodes, "
+            f"{graph.number_of_edges()} links)",
+            err=True,
+        )
+    else:
+        click.echo(content, nl=False)
 
 
 def main() -> None:
