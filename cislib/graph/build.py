@@ -200,7 +200,9 @@ def build_report_quads(record: ExtractionRecord) -> list[ox.Quad]:
             q.add(membership, ORG.role, role)
             q.add(role, _TYPE, ORG.Role)
             q.add(role, _TYPE, SKOS.Concept)
-            q.add(role, SKOS.prefLabel, text(post.role, "en"))
+            # a name read, like any node minted from reports: the derived graph holds the one
+            # preferred label, so the label is not repeated once per report that names the role
+            q.add(role, SKOS.altLabel, text(post.role, "en"))
         q.add(membership, CIS.postTitle, text(post.title, post.language or language))
         _fact(q, membership, report, report_key, [post.evidence])
 
