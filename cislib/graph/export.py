@@ -2,7 +2,8 @@
 
 N-Triples and N-Quads are sorted lines; Turtle and TriG are written here (subjects, predicates
 and objects sorted, common prefixes abbreviated) rather than by a serializer whose order depends
-on insertion; JSON-LD goes through rdflib and is then normalised (sorted nodes and keys).
+on insertion; JSON-LD is written here too (flattened, one node object per subject and graph,
+every literal as a string with its datatype or language, so its lexical form survives).
 Files are written to a temporary name and renamed into place, so a crash mid-export leaves the
 old file intact.
 """
@@ -19,10 +20,8 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
 from cislib.graph.store import GraphStore
-from cislib.graph.terms import to_rdflib
 from cislib.identifiers import ID_BASE
 from cislib.ontology import CIS, DCTERMS, FOAF, OA, ORG, PROV, SCHEMA, SKOS, WD
 
@@ -165,25 +164,86 @@ def jsonld_context() -> dict:
     return json.loads(text)
 
 
-def _sorted_json(value):
-    if isinstance(value, dict):
-        return {k: _sorted_json(v) for k, v in sorted(value.items())}
-    if isinstance(value, list):
-        items = [_sorted_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _compactor(context: Mapping[str, str]):
+    """A function shortening an IRI to ``prefix:local`` with the context's prefixes.
+
+    The longest matching namespace wins; an IRI whose local part would be empty or start with
+    ``//`` stays whole, since JSON-LD would read such a compact IRI differently.
+    """
+    prefixes = sorted(
+        ((ns, name) for name, ns in context.items() if isinstance(ns, str)),
+        key=lambda item: -len(item[0]),
+    )
+
+    def compact(iri: str) -> str:
+        for namespace, name in prefixes:
+            local = iri[len(namespace) :]
+            if iri.startswith(namespace) and local and not local.startswith("//"):
+                return f"{name}:{local}"
+        return iri
+
+    return compact
+
+
+def _jsonld_object(term, compact) -> dict:
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"@language": term.language, "@value": term.value}
+        if term.datatype.value == _XSD_STRING:
+            return {"@value": term.value}
+        return {"@type": compact(term.datatype.value), "@value": term.value}
+    return {"@id": compact(_jsonld_id(term))}
+
+
+def _jsonld_id(term) -> str:
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+
+
+def _json_key(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def to_jsonld(quads: Iterable[ox.Quad]) -> str:
-    """JSON-LD (one named graph per report) compacted with the shipped context."""
-    dataset = rdflib.Dataset()
-    for q in sorted(quads, key=str):
-        graph = dataset.graph(to_rdflib(q.graph_name))
-        graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
-    context = jsonld_context()
-    data = json.loads(dataset.serialize(format="json-ld", context=context["@context"]))
-    data = _sorted_json(data)
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """JSON-LD: one named graph object per graph, the shipped context inline.
+
+    Written directly rather than through rdflib, whose serializer turns typed literals into
+    JSON numbers (``"01"^^xsd:integer`` would come back as ``1``, and an integer beyond 64
+    bits cannot be written at all): here every literal keeps its lexical form. Nodes, keys and
+    values are sorted, so the same graph gives the same bytes.
+    """
+    context = jsonld_context()["@context"]
+    compact = _compactor(context)
+    graphs: dict[str, dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
+    for q in quads:
+        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else _jsonld_id(q.graph_name)
+        node = graphs[graph][_jsonld_id(q.subject)]
+        if q.predicate.value == _RDF_TYPE and not isinstance(q.object, ox.Literal):
+            node.setdefault("@type", []).append(compact(_jsonld_id(q.object)))
+        else:
+            key = compact(q.predicate.value)
+            node.setdefault(key, []).append(_jsonld_object(q.object, compact))
+
+    def node_objects(nodes: dict[str, dict[str, list]]) -> list[dict]:
+        out = []
+        for subject in sorted(nodes):
+            node = {"@id": compact(subject)}
+            for key, items in sorted(nodes[subject].items()):
+                if key == "@type":
+                    node[key] = sorted(set(items))
+                else:  # one copy of each value, in a fixed order
+                    node[key] = [v for _, v in sorted({_json_key(i): i for i in items}.items())]
+            out.append(node)
+        return out
+
+    document: dict = {"@context": context}
+    top = node_objects(graphs.pop("", {}))
+    named = [{"@id": compact(g), "@graph": node_objects(graphs[g])} for g in sorted(graphs)]
+    document["@graph"] = top + named
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 WRITERS = {
