@@ -1,16 +1,23 @@
-"""The on-disk store: idempotent ingest, replacement of corrected reports, one writer."""
+"""The on-disk store: idempotent ingest, replacement of corrected reports, one writer, and
+reports read in worker processes stored exactly as one process stores them."""
 
 from __future__ import annotations
 
+import multiprocessing
+import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from conftest import make_record
 
 from cislib.errors import StoreError, StoreInUseError
+from cislib.extract import extract_file
+from cislib.graph.ingest import ingest_files
 from cislib.graph.store import GraphStore
+from cislib.graph.terms import DERIVED_GRAPH
 
 
 def test_ingest_twice_leaves_identical_nquads(store):
@@ -119,3 +126,77 @@ def test_readers_share_the_store(store_path):
         writer.ingest(make_record())
     with GraphStore.open(store_path) as one, GraphStore.open(store_path) as two:
         assert one.count() == two.count() > 0
+
+
+# -- reading in worker processes -------------------------------------------------------------
+
+HELD_OUT = sorted((Path(__file__).parent / "data" / "reports").rglob("*.txt"))
+
+
+@pytest.fixture
+def reports(tmp_path):
+    """The held-out test reports and, among them, one file that cannot be read."""
+    broken = tmp_path / "m-broken.txt"
+    broken.write_bytes(b"\x00\x01binary\x00\xff" * 40)
+    return [*HELD_OUT[:7], broken, *HELD_OUT[7:]]
+
+
+def _ingest(path: Path, files, jobs: int):
+    with GraphStore.open(path, write=True) as store:
+        store.load_base()
+        summary = ingest_files(store, files, jobs=jobs)
+        return summary, store.dump_nquads()
+
+
+def test_records_survive_the_trip_between_processes():
+    record = extract_file(HELD_OUT[0])
+    assert pickle.loads(pickle.dumps(record)) == record
+
+
+def test_parallel_reading_stores_exactly_what_one_process_stores(tmp_path, reports):
+    one, one_dump = _ingest(tmp_path / "one", reports, jobs=1)
+    two, two_dump = _ingest(tmp_path / "two", reports, jobs=2)
+    assert len(one.ingested) == len(HELD_OUT) and len(one.failed) == 1
+    assert [r.file for r in two.ingested] == [r.file for r in one.ingested]
+    assert two.failed == one.failed
+    failed_file, message = two.failed[0]
+    assert failed_file.endswith("m-broken.txt") and "m-broken.txt" in message
+    assert two_dump == one_dump
+    graphs = [ox.Dataset(ox.parse(d, format=ox.RdfFormat.N_QUADS)) for d in (one_dump, two_dump)]
+    assert len(graphs[0]) == len(graphs[1]) > 1000
+
+
+def test_an_interrupt_stops_the_workers_and_keeps_what_was_stored(tmp_path):
+    seen = []
+
+    def progress(done, total, name):
+        seen.append(name)
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with GraphStore.open(tmp_path / "store", write=True) as store:
+        store.load_base()
+        with pytest.raises(KeyboardInterrupt):
+            ingest_files(store, HELD_OUT, progress=progress, jobs=2)
+        assert not multiprocessing.active_children()
+        assert len(store.report_graphs()) == 3 and len(seen) == 3
+        derived = sorted(map(str, store.quads(DERIVED_GRAPH)))
+        store.refresh_derived()  # the batch's one recomputation ran despite the interrupt
+        assert sorted(map(str, store.quads(DERIVED_GRAPH))) == derived
+
+
+def test_cli_reads_with_jobs(tmp_path, reports):
+    from click.testing import CliRunner
+
+    from cislib.cli import cli
+
+    result = CliRunner().invoke(
+        cli,
+        ["--store", str(tmp_path / "store"), "ingest", "--jobs", "2", *map(str, reports)],
+    )
+    assert result.exit_code == 2, result.output  # one file could not be read
+    assert "m-broken.txt" in result.output
+    assert sum("triples, stored" in line for line in result.output.splitlines()) == len(HELD_OUT)
+    _, expected = _ingest(tmp_path / "one", reports, jobs=1)
+    with GraphStore.open(tmp_path / "store") as store:
+        assert store.dump_nquads() == expected

@@ -1,0 +1,245 @@
+"""What one ingest changes is all that is recomputed: derived data and validation.
+
+The derived graph after any sequence of ingests, replacements and removals must be the one a
+from-scratch recomputation gives, and validating the nodes one report touches must say what a
+full validation says about them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from conftest import make_record
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
+
+from cislib.extract.record import Entity, Participant, Span
+from cislib.graph.build import build_report_quads
+from cislib.graph.store import DERIVE_UPDATE, GraphStore
+from cislib.graph.terms import DERIVED_GRAPH, to_rdflib
+from cislib.graph.validation import report_nodes, validate_nodes, validate_report, validate_store
+from cislib.identifiers import mint
+
+#: A country minted from reports (not in the reference data): typing it in one report changes
+#: whether it counts as an attendee of events told about in other reports.
+ATLANTIS = mint("country", "atlantis")
+NAMES = ("Ivan Petrov", "Ivan Petrovich Petrov", "Иван Петров", "I. Petrov")
+ROLES = ("speaker", "organizer", "host", "participant")
+
+
+def variant(file: str, name: int, role: int, country: bool, language: str):
+    """A small record; its knobs move labels, shortcuts and the country rule."""
+    person = NAMES[name]
+    text = (
+        f"On 16 June 2022 the Russian State Library in Moscow hosted a seminar. "
+        f"{person}, director, spoke for Uzbekistan. 50 participants attended. "
+        f"Atlantis came too. Variant {file} {name} {role} {country} {language}."
+    )
+    record = make_record(file, text=text, person=person)
+    for entity in record.entities:
+        if entity.type == "Person":
+            entity.language = language
+    event = record.events[0]
+    start = text.index("Atlantis")
+    atlantis = Span(start, start + len("Atlantis"), "Atlantis")
+    participants = [replace(event.participants[0], role=ROLES[role]), *event.participants[1:]]
+    participants.append(Participant(ATLANTIS, "participant", None, atlantis))
+    record.events[0] = replace(event, participants=participants)
+    if country:
+        record.entities.append(Entity(ATLANTIS, "Country", "Atlantis", False, [atlantis], "en"))
+    return record
+
+
+def derived(store: GraphStore) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for quad in store.quads(DERIVED_GRAPH):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
+
+
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(["ingest", "ingest", "ingest", "remove"]),
+        st.integers(0, 2),  # file
+        st.integers(0, len(NAMES) - 1),
+        st.integers(0, len(ROLES) - 1),
+        st.booleans(),  # the report types Atlantis as a country
+        st.sampled_from(["en", "ru"]),
+    ),
+    min_size=1,
+    max_size=7,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(operations)
+def test_incremental_derived_graph_equals_full_recomputation(steps):
+    with tempfile.TemporaryDirectory() as tmp, GraphStore.open(Path(tmp), write=True) as store:
+        store.load_base()
+        stored: dict[str, str] = {}
+        for action, file, name, role, country, language in steps:
+            name_of_file = f"report-{file}.txt"
+            if action == "remove":
+                if name_of_file in stored:
+                    assert store.remove_report(stored.pop(name_of_file))
+            else:
+                record = variant(name_of_file, name, role, country, language)
+                store.ingest(record)  # replaces an earlier version of the same file
+                stored[name_of_file] = record.report.iri
+            incremental = derived(store)
+            store._update(DERIVE_UPDATE)  # the rules, recomputed from scratch in one update
+            assert isomorphic(incremental, derived(store)), steps
+            store.refresh_derived()  # the same rules, read first and written as a difference
+            assert isomorphic(incremental, derived(store)), steps
+
+
+def test_refresh_after_a_batch_equals_the_rules_applied_in_one_update(store):
+    records = [
+        variant(f"r{n}.txt", n % 4, n % 4, n % 3 == 0, "ru" if n % 2 else "en") for n in range(8)
+    ]
+    for record in records:
+        store.ingest(record, derive=False)
+    store.refresh_derived()
+    refreshed = derived(store)
+    assert len(refreshed) > 10
+    store._update(DERIVE_UPDATE)
+    assert isomorphic(refreshed, derived(store))
+    store.remove_report(records[0].report.iri)
+    store.ingest(variant("r1.txt", 3, 2, True, "en"), derive=False)  # a replacement, not derived
+    store.refresh_derived()
+    refreshed = derived(store)
+    store._update(DERIVE_UPDATE)
+    assert isomorphic(refreshed, derived(store))
+
+
+def test_each_ingest_is_one_update(store):
+    sent = []
+    write = store._update
+
+    def spy(request):
+        sent.append(request)
+        write(request)
+
+    store._update = spy
+    store.ingest(variant("a.txt", 0, 0, True, "en"))
+    store.ingest(variant("a.txt", 1, 1, False, "ru"))  # a replacement
+    assert len(sent) == 2
+    assert "DROP SILENT GRAPH" in sent[1] and "INSERT DATA" in sent[1]
+
+
+def test_derived_update_is_narrowed_to_the_report(store):
+    """An ingest recomputes only the labels and shortcuts of what the report names."""
+    first = variant("a.txt", 0, 0, False, "en")
+    store.ingest(first)
+    other = make_record("b.txt", person="Anna Ivanova")
+    labels, events = store._derive_scope(build_report_quads(other))
+    event = ox.NamedNode(other.events[0].iri)
+    # the person, the post role and the event it names; not the reference library, not the
+    # other report's event
+    named = {
+        ox.NamedNode(mint(kind, key))
+        for kind, key in [("person", "petrov-i"), ("role", "director")]
+    }
+    assert labels == named | {event}
+    assert events == {event}
+    assert ox.NamedNode(first.events[0].iri) not in labels | events
+
+
+def bad_record(file: str = "bad.txt"):
+    """A report that breaks core rules and a SHACL-SPARQL rule at once."""
+    record = make_record(file, person="Olga Smirnova")
+    event = record.events[0]
+    record.events[0] = replace(
+        event,
+        start="2022-06-16",
+        end="2022-06-01",  # EventShape-endNotBeforeStart (SHACL-SPARQL)
+        participants=[
+            *event.participants,
+            # an agent that is nothing in the graph (ParticipationShape-agent, sh:or of classes)
+            Participant(mint("person", "nobody-n"), "guest", None, event.participants[0].evidence),
+        ],
+    )
+    record.quantities[0] = replace(record.quantities[0], value=0)  # sh:minExclusive 0
+    return record
+
+
+def as_dicts(problems):
+    return [asdict(p) for p in problems]
+
+
+def test_a_good_report_conforms_both_ways(store):
+    good = make_record("good.txt")
+    result = store.ingest(good)
+    assert validate_store(store).conforms
+    assert validate_report(store, good.report.iri).conforms
+    assert validate_nodes(store, result.touched).conforms
+
+
+def test_incremental_verdict_on_a_bad_report_equals_the_full_one(store):
+    store.ingest(make_record("good.txt"))
+    bad = bad_record()
+    result = store.ingest(bad)
+    full = validate_store(store)
+    assert not full.conforms
+    nodes = {n.value for n in report_nodes(store, bad.report.iri)}
+    expected = [p for p in full.problems if p.node in nodes]
+    messages = " ".join(p.message for p in expected)
+    assert "end date is before the start date" in messages  # SHACL-SPARQL
+    assert "greater than zero" in messages  # core, a value test
+    assert "participant" in messages  # core, sh:or of classes
+    incremental = validate_report(store, bad.report.iri)
+    assert not incremental.conforms
+    assert as_dicts(incremental.problems) == as_dicts(expected)
+    touched = validate_nodes(store, result.touched)
+    assert as_dicts(touched.problems) == as_dicts(
+        [p for p in full.problems if p.node in set(result.touched)]
+    )
+
+
+def test_touched_nodes_cover_a_replaced_version(store):
+    first = make_record("a.txt", person="Ivan Petrov")
+    store.ingest(first)
+    corrected = make_record("a.txt", person="Ivan Sidorov")
+    result = store.ingest(corrected)
+    assert result.replaced == (first.report.iri,)
+    assert first.events[0].iri in result.touched  # named only by the dropped version
+    assert corrected.events[0].iri in result.touched
+
+
+def test_a_class_change_touches_the_nodes_pointing_at_the_node(store):
+    """A report that gives a node a new class can settle other reports' sh:class checks."""
+    record = make_record("a.txt")
+    event = record.events[0]
+    record.events[0] = replace(
+        event,
+        participants=[
+            *event.participants,
+            Participant(ATLANTIS, "guest", None, event.participants[0].evidence),
+        ],
+    )
+    store.ingest(record)
+    participation = next(
+        q.subject.value
+        for q in store.quads()
+        if q.predicate.value.endswith("#agent") and q.object.value == ATLANTIS
+    )
+    assert not validate_nodes(store, [participation]).conforms  # Atlantis is nothing yet
+    text = "Atlantis is a country."
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    typing = make_record("atlantis.txt")
+    typing.entities = [Entity(ATLANTIS, "Country", "Atlantis", False, [Span(0, 8, "Atlantis")])]
+    typing.events, typing.posts, typing.quantities = [], [], []
+    typing.report = replace(
+        typing.report, iri=mint("report", sha[:16]), sha256=sha, characters=len(text)
+    )
+    result = store.ingest(typing)
+    assert participation in result.touched
+    assert validate_nodes(store, result.touched).problems == [
+        p for p in validate_store(store).problems if p.node in set(result.touched)
+    ]
