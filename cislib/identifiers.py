@@ -81,7 +81,14 @@ KINDS = (
     "graph",
 )
 
+#: The apostrophe of Uzbek Latin (oʻ, gʻ, tutuq belgisi) and the characters typed for it. They
+#: are dropped inside a key rather than split it, so "Gʻulom", "G'ulom" and "G’ulom" share one.
+APOSTROPHES = "'ʻʼ’‘`´ʹ"
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_DROPPED = str.maketrans("", "", APOSTROPHES)
+#: An instance key: ASCII letters, digits and ``._/-``, starting with a letter or digit.
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 
 
 def slugify(name: str, max_length: int = 60) -> str:
@@ -92,9 +99,11 @@ def slugify(name: str, max_length: int = 60) -> str:
         'rossiya-davlat-kutubkhonasi'
         >>> slugify("Türkmenistanyň Döwlet kitaphanasy")
         'turkmenistanyn-dowlet-kitaphanasy'
+        >>> slugify("Gʻafur Gʻulom") == slugify("G'afur G'ulom") == slugify("G’afur G’ulom")
+        True
     """
     out = []
-    for ch in name.lower():
+    for ch in name.translate(_DROPPED).lower():
         if ch in CYRILLIC_TO_ASCII:
             out.append(CYRILLIC_TO_ASCII[ch])
         elif ch in LATIN_TO_ASCII:
@@ -116,7 +125,10 @@ def mint(kind: str, key: str) -> str:
     """
     if kind not in KINDS:
         raise ValueError(f"unknown instance kind {kind!r}")
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]*", key):
+    # Empty and dot segments ("a//b", "a/../b") are refused too: IRI resolution and some
+    # stores rewrite them, and the IRI would then not survive a round trip.
+    segments = key.split("/")
+    if not _KEY.fullmatch(key) or any(s in ("", ".", "..") for s in segments):
         raise ValueError(f"invalid key {key!r} for kind {kind!r}")
     return f"{ID_BASE}{kind}/{key}"
 

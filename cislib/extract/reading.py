@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cislib.extract.document import Document
 from cislib.extract.lang import Language, load
+from cislib.extract.lang.base import APOSTROPHES
 from cislib.extract.record import Entity, Event, ExtractionRecord, Post, Quantity, ReportInfo, Span
 from cislib.extract.text import Token
 
 #: Order of entity types in the record.
 TYPE_ORDER = ("Country", "City", "Library", "Organization", "Person", "Event")
+
+#: Uzbek Latin writes oʻ and gʻ with U+02BB and the tutuq belgisi (maʼruza) with U+02BC; both
+#: are letters to Unicode, so a name written with them reads as one word of letters.
+UZBEK_OKINA = "\u02bb"
+UZBEK_TUTUQ = "\u02bc"
 
 
 @dataclass
@@ -45,6 +51,14 @@ class Reading:
     claimed: dict[tuple[int, int], str] = field(default_factory=dict)
     #: Mentions that only say where an institution is ("(Бишкек, Қирғизистон)"): not agents.
     context_spans: set[tuple[int, int]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        # Uzbek Latin is typed with any of several apostrophes (oʻ, o', o’, o‘, o`); the
+        # recognisers see the one the orthography prescribes, so that a name resolves to one
+        # entity and one label however it was typed. The text and its quotes stay as written.
+        for section in self.sections:
+            if section.tag == "uz-Latn":
+                section.tokens = [uzbek_apostrophes(token) for token in section.tokens]
 
     def span(self, start: int, end: int) -> Span:
         """A span of the report text."""
@@ -133,3 +147,21 @@ class Reading:
             if s < end and start < e:
                 return (s, e), self.entities[iri]
         return None
+
+
+def uzbek_apostrophes(token: Token) -> Token:
+    """The token with its apostrophes written as Uzbek Latin prescribes: ʻ after o and g, ʼ
+    elsewhere.
+
+    Example:
+        >>> from cislib.extract.text import Token
+        >>> uzbek_apostrophes(Token(0, 12, "G'ayrat Ne’m", "", "")).surface
+        'Gʻayrat Neʼm'
+    """
+    if not any(ch in APOSTROPHES for ch in token.surface):
+        return token
+    letters = list(token.surface)
+    for i, ch in enumerate(letters):
+        if ch in APOSTROPHES and i > 0:
+            letters[i] = UZBEK_OKINA if letters[i - 1] in "oOgG" else UZBEK_TUTUQ
+    return replace(token, surface="".join(letters))

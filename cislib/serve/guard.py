@@ -37,6 +37,8 @@ from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from cislib.errors import QueryError
+
 
 class QueryKind(enum.Enum):
     """The four SPARQL query forms the endpoint answers."""
@@ -194,6 +196,39 @@ def prescreen(text: str) -> None:
     update = _UPDATE_WORD.search(code)
     if update:
         _refuse_word(update.group())
+
+
+def check_local_query(text: str) -> None:
+    """Refuse a query that would make the store's own engine reach outside the machine.
+
+    For ``cislib query`` on the local store. There the only way out is ``SERVICE``: Oxigraph
+    sends the pattern to the endpoint it names (``FROM`` only picks graphs of the store, and an
+    update is not a query). So this check is narrower than the endpoint's, and stricter about
+    that one word: it follows Oxigraph's reading of comments, strings and IRIs, and refuses
+    ``SERVICE`` in any bare word or prefix label (a prefix named ``service:`` too), and any
+    ``\\u`` escape outside strings and IRIs.
+
+    Raises:
+        QueryError: naming what was refused.
+
+    Example:
+        >>> check_local_query("SELECT * WHERE { ?s <http://x/service> 'SERVICE' }")
+        >>> check_local_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+        Traceback (most recent call last):
+        ...
+        cislib.errors.QueryError: SERVICE (federated query) is not allowed: ...
+    """
+    code = code_skeleton(text).upper()
+    if "\\U" in code:
+        raise QueryError("\\u escapes are only accepted inside strings and IRIs")
+    # Variables, language tags and blank node labels go, and the local part of each prefixed
+    # name: what is left holds keywords, function names and prefix labels.
+    code = _LOCAL_PART.sub(":", _NEUTRAL.sub(" ", code))
+    if "SERVICE" in code:
+        raise QueryError(
+            "SERVICE (federated query) is not allowed: cislib query reads only the store "
+            "(a prefix whose name holds SERVICE counts too); ask another endpoint with --endpoint"
+        )
 
 
 def _refuse_word(word: str) -> None:
