@@ -119,7 +119,7 @@ def _oxigraph_child(conn, path: Path, name: str, params: dict, runs: int) -> Non
         _send_runs(conn, lambda: len(run_query(store, name, params, lang="en").rows), runs)
 
 
-def _rdflib_child(conn, dataset: rdflib.Dataset, text: str, bindings: dict, runs: int) -> None:
+def rdflib_child(conn, dataset: rdflib.Dataset, text: str, bindings: dict, runs: int) -> None:
     """In a forked child: time the query on the shared dataset (rows materialised)."""
     _send_runs(conn, lambda: len(list(dataset.query(text, initBindings=bindings))), runs)
 
@@ -170,16 +170,24 @@ def _log_result(engine: str, name: str, result: dict) -> None:
         log(f"  {engine} {name}: {result.get('error') or '> limit'}")
 
 
-def measure_oxigraph(path: Path, params: dict[str, dict], limit: float) -> dict[str, dict]:
+def measure_oxigraph(
+    path: Path,
+    params: dict[str, dict],
+    limit: float,
+    runs: int = RUNS,
+    start: str = "forkserver",
+) -> dict[str, dict]:
     """Each query's latency on the embedded store, each in a fresh child (forkserver).
 
     The children open the store read-only (the parent has closed it); a forkserver child starts
-    clean, with none of the parent's RocksDB threads or locks.
+    clean, with none of the parent's RocksDB threads or locks. A parent that never opened a
+    store may pass ``start="fork"``: its children start at once.
     """
-    context = multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context(start)
     results = {}
     for name, query_params in params.items():
-        results[name] = in_child(context, _oxigraph_child, (path, name, query_params), limit)
+        args = (path, name, query_params)
+        results[name] = in_child(context, _oxigraph_child, args, limit, runs)
         _log_result("oxigraph", name, results[name])
     return results
 
@@ -191,7 +199,9 @@ def load_dataset(nquads: bytes) -> rdflib.Dataset:
     return dataset
 
 
-def measure_rdflib(nquads: bytes, params: dict[str, dict], limit: float) -> dict[str, dict]:
+def measure_rdflib(
+    nquads: bytes, params: dict[str, dict], limit: float, runs: int = RUNS
+) -> dict[str, dict]:
     """Each query's latency on rdflib's in-memory engine, same data, text and parameters.
 
     The dataset is loaded once here; each query runs in a child forked from this process, so
@@ -211,7 +221,7 @@ def measure_rdflib(nquads: bytes, params: dict[str, dict], limit: float) -> dict
                 k: to_rdflib(v) for k, v in bind_parameters(query, query_params, "en").items()
             }
             args = (dataset, query.text, bindings)
-            results[name] = in_child(context, _rdflib_child, args, limit)
+            results[name] = in_child(context, rdflib_child, args, limit, runs)
             _log_result("rdflib", name, results[name])
     finally:
         gc.unfreeze()

@@ -25,6 +25,7 @@ from cislib.graph.export import FORMATS as EXPORT_FORMATS
 from cislib.graph.export import export, write_atomically
 from cislib.graph.ingest import build, collect_reports, ingest_files
 from cislib.graph.push import PushError, push, push_order
+from cislib.graph.rdf_input import CURATED_GRAPH, load_files
 from cislib.graph.store import STORE_ENV, GraphStore, default_store_path
 from cislib.graph.validation import FORMATS as VALIDATION_FORMATS
 from cislib.graph.validation import validate_store
@@ -37,14 +38,25 @@ from cislib.queries import load_query, named_queries, run_checks, select
 from cislib.queries.explain import explain as explain_node
 from cislib.queries.explain import shorten
 from cislib.queries.formats import FORMATS as QUERY_FORMATS
-from cislib.queries.formats import parameter_descriptions, render, run_query
+from cislib.queries.formats import parameter_descriptions, render, resolve_query, run_query
 from cislib.queries.remote import run_remote
 from cislib.serve import serve
+from cislib.serve.guard import check_local_query
+from cislib.synth.corpus import generate_corpus
 
 #: Exit status when validation finds problems.
 EXIT_INVALID = 1
 #: Exit status for an unexpected internal error.
 EXIT_INTERNAL = 70
+#: Exit status when the system refuses a read or a write (a full disk, a missing folder).
+EXIT_OS_ERROR = 74
+
+
+def _os_error_text(exc: OSError) -> str:
+    """An operating-system error in one line: what failed, on which file."""
+    if exc.strerror and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 class CislibGroup(click.Group):
@@ -60,6 +72,11 @@ class CislibGroup(click.Group):
             raise
         except BrokenPipeError:
             raise
+        except OSError as exc:  # a full disk, a file that cannot be written: not a bug
+            if os.environ.get("CISLIB_DEBUG"):
+                raise
+            click.echo(f"Error: {_os_error_text(exc)}", err=True)
+            ctx.exit(EXIT_OS_ERROR)
         except KeyboardInterrupt:
             click.echo("Interrupted; nothing half-written was kept.", err=True)
             ctx.exit(130)
@@ -118,11 +135,24 @@ def cli(ctx: click.Context, store: Path | None) -> None:
     ctx.obj["store"] = store
 
 
+def _jobs_option(command):
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        help="Processes reading reports at once (default: the available cores; 1: read them "
+        "in this process). The result is the same for any number.",
+    )(command)
+
+
 @cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation at the end.")
+@_jobs_option
 @click.pass_context
-def build_command(ctx: click.Context, paths: tuple[Path, ...], no_validate: bool) -> None:
+def build_command(
+    ctx: click.Context, paths: tuple[Path, ...], no_validate: bool, jobs: int | None
+) -> None:
     """Build the graph: reference data, the bundled reports and any PATHS, then validate.
 
     PATHS are report files or folders of them (*.txt, *.md). Exit status 1 when the graph does
@@ -132,12 +162,13 @@ def build_command(ctx: click.Context, paths: tuple[Path, ...], no_validate: bool
     Examples:
       cislib build
       cislib build reports/2024/ extra-report.txt
+      cislib build --jobs 4 reports/
     """
     with _open(ctx, write=True) as store:
         total = len(paths) + 2
         advance, bar = _progress("Reading reports", total)
         try:
-            summary = build(store, paths, progress=advance)
+            summary = build(store, paths, progress=advance, jobs=jobs)
         finally:
             if bar:
                 bar.__exit__(None, None, None)
@@ -182,8 +213,11 @@ def _print_stats(store: GraphStore) -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(SUPPORTED_TAGS), help="Language of the reports.")
+@_jobs_option
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[Path, ...], lang: str | None) -> None:
+def ingest_command(
+    ctx: click.Context, paths: tuple[Path, ...], lang: str | None, jobs: int | None
+) -> None:
     """Read report files (or folders of them) into the store.
 
     A report whose file name is already in the store replaces its older version; other
@@ -193,6 +227,7 @@ def ingest_command(ctx: click.Context, paths: tuple[Path, ...], lang: str | None
     Examples:
       cislib ingest news/2024-05-rsl.txt
       cislib ingest --lang uz-Latn reports/uz/
+      cislib ingest --jobs 1 reports/
     """
     files = collect_reports(paths)
     with _open(ctx, write=True) as store:
@@ -200,13 +235,40 @@ def ingest_command(ctx: click.Context, paths: tuple[Path, ...], lang: str | None
             store.load_base()
         advance, bar = _progress("Reading reports", len(files))
         try:
-            summary = ingest_files(store, files, language=lang, progress=advance)
+            summary = ingest_files(store, files, language=lang, progress=advance, jobs=jobs)
         finally:
             if bar:
                 bar.__exit__(None, None, None)
     _print_ingest(summary)
     if summary.failed:
         ctx.exit(2)
+
+
+@cli.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--graph",
+    "graph_iri",
+    metavar="IRI",
+    help=f"The named graph to store them in (default {CURATED_GRAPH}); its content is replaced.",
+)
+@click.pass_context
+def load_command(ctx: click.Context, files: tuple[Path, ...], graph_iri: str | None) -> None:
+    """Store RDF files (curated additions) in a named graph of their own, all or nothing.
+
+    FILES are Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML, by suffix (.ttl .trig
+    .nt .nq .jsonld .rdf .xml). The graph is replaced by what the files hold, so re-running
+    converges. Nothing is fetched from the network: remote JSON-LD contexts, XML entities and
+    DTDs are refused, and owl:imports or shapes in the files are stored as data, never followed.
+
+    \b
+    Examples:
+      cislib load curated.ttl
+      cislib load links.nt corrections.jsonld --graph https://example.org/graph/partner
+    """
+    with _open(ctx, write=True) as store:
+        result = load_files(store, files, graph=graph_iri)
+    click.echo(result.to_text())
 
 
 @cli.command("validate")
@@ -305,6 +367,8 @@ def query_command(ctx, query, expression, params, lang, fmt, endpoint, timeout_s
     if endpoint:
         result = run_remote(endpoint, target, values, lang=lang, timeout=timeout_s)
     else:
+        target = resolve_query(target)
+        check_local_query(target.text)  # the store's engine would follow a SERVICE
         with _open(ctx, write=False) as store:
             result = run_query(store, target, values, lang=lang)
     fmt = fmt or ("turtle" if result.form in ("CONSTRUCT", "DESCRIBE") else "table")
@@ -569,7 +633,13 @@ def push_command(ctx, endpoint, graph_store, user, password, timeout_s) -> None:
     show_default=True,
     help="Address to listen on (loopback by default).",
 )
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
 @click.option(
     "--timeout",
     "timeout_s",
@@ -638,11 +708,35 @@ def evaluate_command(gold: tuple[Path, ...], reports_dir: Path | None, fmt: str)
     files = []
     for path in gold:
         files.extend(sorted(path.rglob("*.json")) if path.is_dir() else [path])
+    if not files:
+        raise click.BadParameter("the folders hold no gold files (*.json)", param_hint="GOLD")
     summary = evaluate_files(files, extract_file, reports_dir=reports_dir)
     if fmt == "json":
         click.echo(json.dumps(summary_to_dict(summary), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(summary))
+
+
+@cli.command("synth")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--reports", "count", type=click.IntRange(min=0), default=100, show_default=True)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="The same seed, the same bytes."
+)
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPUs).")
+def synth_command(out: Path, count: int, seed: int, jobs: int | None) -> None:
+    """Generate a synthetic corpus: reports in every language, each with its gold file.
+
+    Writes OUT/NNNNN_<lang>.txt and OUT/gold/NNNNN_<lang>.json, so that
+    `cislib evaluate OUT/gold --reports OUT` measures the reader on it.
+
+    \b
+    Examples:
+      cislib synth --reports 200 --seed 1 corpus/
+      cislib evaluate corpus/gold --reports corpus
+    """
+    written = generate_corpus(out, count, seed, jobs=jobs)
+    click.echo(f"Wrote {len(written)} reports and their gold files to {out}", err=True)
 
 
 @cli.command("network")
