@@ -4,6 +4,10 @@ Layout of a store folder::
 
     <store>/oxigraph/   the Oxigraph (RocksDB) database
     <store>/lock        taken exclusively by the one writer, shared by readers
+    <store>/derived-pending
+                        present while reports written without their derived data (a batch)
+                        wait for ``refresh_derived()``; a writer opening the store finds it
+                        after a crash and derives then
 
 Every write is one SPARQL Update request, which Oxigraph applies in a single transaction: a
 report's graph is replaced (old version dropped, new quads inserted, the derived labels and
@@ -36,6 +40,8 @@ from cislib.ontology import CIS, PROV, SCHEMA, SKOS, ontology_text
 from cislib.seeds import reference_files
 
 STORE_ENV = "CISLIB_STORE"
+#: The file in a store folder that says a batch's derived data is still to be computed.
+PENDING_MARKER = "derived-pending"
 
 _TYPE = node(RDF.type)
 _ALT_LABEL = node(SKOS.altLabel)
@@ -202,7 +208,35 @@ class GraphStore:
             damaged = isinstance(exc, RuntimeError)
             advice = "; it is damaged: restore a backup or build a new one" if damaged else ""
             raise StoreError(f"cannot open the store at {path}: {exc}{advice}") from None
-        return cls(path, store, lock_fd, write)
+        opened = cls(path, store, lock_fd, write)
+        if write and opened._pending_marker.exists():
+            # a batch was cut off between writing its reports and deriving their data
+            try:
+                opened.refresh_derived()
+            except BaseException:
+                opened.close()
+                raise
+        return opened
+
+    @property
+    def _pending_marker(self) -> Path:
+        return self.path / PENDING_MARKER
+
+    def _mark_pending(self) -> None:
+        """Note on disk, before writing, that the derived graph will lag behind the reports."""
+        marker = self._pending_marker
+        if marker.exists():
+            return
+        try:
+            with open(marker, "wb") as handle:
+                os.fsync(handle.fileno())
+            directory = os.open(self.path, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+        except OSError as exc:
+            raise StoreError(f"writing to the store at {self.path} failed: {exc}") from None
 
     def flush(self) -> None:
         """Write to disk what the database still holds in memory.
@@ -314,8 +348,12 @@ class GraphStore:
                 touched = self._touched(quads, old_quads, dropped)
             if dropped or derived:
                 drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
+                if not derive:
+                    self._mark_pending()
                 self._update(drops + _insert_data({graph: quads}) + derived)
             else:
+                if not derive:
+                    self._mark_pending()
                 self._extend(quads)
         return IngestResult(
             report=record.report.iri,
@@ -395,6 +433,7 @@ class GraphStore:
             parts.append(_insert_data({DERIVED_GRAPH: sorted(added, key=str)}))
         if parts:
             self._update(" ;\n".join(parts))
+        self._pending_marker.unlink(missing_ok=True)
 
     def _derived_now(self) -> Iterator[ox.Quad]:
         """The derived graph's quads as ``DERIVE_UPDATE`` computes them (its rules, read)."""
