@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.client
 import json
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from click.testing import CliRunner
 from conftest import make_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from listener import Listener
 
 from cislib.cli import cli
 from cislib.errors import QueryError, RDFInputError
@@ -84,39 +84,11 @@ def count(family: str, n: int = 1) -> None:
 # -- the listener ---------------------------------------------------------------------------
 
 
-class Listener:
-    """A TCP listener on loopback that records every connection it is offered."""
-
-    def __init__(self):
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(16)
-        self.connections: list[bytes] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.socket.getsockname()[1]}/"
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(1)
-            try:
-                self.connections.append(connection.recv(300))
-            except OSError:
-                self.connections.append(b"")
-            connection.close()
-
-
 @pytest.fixture(scope="module")
 def listener():
     opened = Listener()
     yield opened
-    opened.socket.close()
+    opened.close()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 import rdflib
+from listener import Listener
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
@@ -71,34 +72,6 @@ REGEX = (
 # -- fixtures ------------------------------------------------------------------------------
 
 
-class Listener:
-    """A TCP listener on loopback that records every connection it gets."""
-
-    def __init__(self):
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(16)
-        self.connections: list[bytes] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.socket.getsockname()[1]}/sparql"
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(1)
-            try:
-                self.connections.append(connection.recv(200))
-            except OSError:
-                self.connections.append(b"")
-            connection.close()
-
-
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "store"
@@ -123,9 +96,9 @@ def server(store_dir):
 
 @pytest.fixture(scope="module")
 def listener():
-    listener = Listener()
+    listener = Listener("/sparql")
     yield listener
-    listener.socket.close()
+    listener.close()
 
 
 @pytest.fixture
