@@ -9,9 +9,9 @@ Layout of a store folder::
                         wait for ``refresh_derived()``; a writer opening the store finds it
                         after a crash and derives then
 
-Every write is one SPARQL Update request, which Oxigraph applies in a single transaction: a
-report's graph is replaced (old version dropped, new quads inserted, the derived labels and
-shortcuts it affects recomputed) completely or not at all.
+Every write is one transaction, a SPARQL Update request (or, for a new report of a batch, one
+``extend`` of its quads): a report's graph is replaced (old version dropped, new quads
+inserted, the derived labels and shortcuts it affects recomputed) completely or not at all.
 """
 
 from __future__ import annotations
@@ -391,27 +391,26 @@ class GraphStore:
             for q in [*new, *old]
             if isinstance(q.object, ox.NamedNode) and q.predicate != _TYPE
         }
-        new_types: dict = {}
-        for q in new:
-            if q.predicate == _TYPE:
-                new_types.setdefault(q.subject, set()).add(q.object)
-        typed = set(new_types) | {q.subject for q in old if q.predicate == _TYPE}
+        new_types = {(q.subject, q.object) for q in new if q.predicate == _TYPE}
+        old_types = {(q.subject, q.object) for q in old if q.predicate == _TYPE}
         skip = {*dropped, ONTOLOGY_GRAPH}
-        for subject in typed:
-            stored = [
-                q
-                for q in self._store.quads_for_pattern(subject, _TYPE, None, None)
+
+        def stored(subject, cls, besides) -> bool:
+            # stops at the first copy found: a node named in many reports has many
+            return any(
+                q.graph_name not in besides
+                for q in self._store.quads_for_pattern(subject, _TYPE, cls, None)
+            )
+
+        # a class gained (stored nowhere yet) or lost (held only by the dropped versions)
+        changed = {s for s, cls in new_types if not stored(s, cls, {ONTOLOGY_GRAPH})}
+        changed |= {s for s, cls in old_types - new_types if not stored(s, cls, skip)}
+        for subject in changed:
+            mentioned |= {
+                q.subject
+                for q in self._store.quads_for_pattern(None, None, subject, None)
                 if q.graph_name != ONTOLOGY_GRAPH
-            ]
-            before = {q.object for q in stored}
-            after = {q.object for q in stored if q.graph_name not in skip}
-            after |= new_types.get(subject, set())
-            if before != after:
-                mentioned |= {
-                    q.subject
-                    for q in self._store.quads_for_pattern(None, None, subject, None)
-                    if q.graph_name != ONTOLOGY_GRAPH
-                }
+            }
         return tuple(sorted(n.value for n in mentioned if isinstance(n, ox.NamedNode)))
 
     def refresh_derived(self) -> None:
