@@ -180,7 +180,7 @@ def step_ingest(store_path: Path, corpus: Path, jobs: int | None) -> dict:
         "reports": len(summary.ingested),
         "triples": sum(r.triples for r in summary.ingested),
         "quads": quads,
-        "jobs": options.get("jobs", 1),
+        "jobs": options.get("jobs", "default" if _accepts(ingest_files, "jobs") else 1),
     }
 
 

@@ -723,7 +723,9 @@ def evaluate_command(gold: tuple[Path, ...], reports_dir: Path | None, fmt: str)
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="The same seed, the same bytes."
 )
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the CPUs).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), help="Worker processes (default: one less than the CPUs)."
+)
 def synth_command(out: Path, count: int, seed: int, jobs: int | None) -> None:
     """Generate a synthetic corpus: reports in every language, each with its gold file.
 

@@ -202,8 +202,8 @@ def generate_corpus(
         out: the output folder (created if missing; files of the same names are replaced).
         reports: how many reports.
         seed: the corpus seed; the same size and seed make the same bytes.
-        jobs: worker processes (default: the CPUs, at most 4; 1 works in this process). The
-            files are the same whatever the number of jobs.
+        jobs: worker processes (default: one less than the CPUs, at most 4; 1 works in this
+            process). The files are the same whatever the number of jobs.
 
     Returns:
         The report files written, in order.
@@ -219,7 +219,8 @@ def generate_corpus(
         gold_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SynthError(f"{out}: cannot create the folder ({exc.strerror})") from exc
-    jobs = jobs or min(4, os.cpu_count() or 1)
+    # The parent writes every file, so a worker per CPU would leave it none.
+    jobs = jobs or max(1, min(4, (os.cpu_count() or 1) - 1))
     chunks = [range(i, min(i + CHUNK, reports + 1)) for i in range(1, reports + 1, CHUNK)]
     if reports:
         generate_report(1, seed)  # warm the caches once, before any worker is forked
