@@ -135,6 +135,15 @@ def cli(ctx: click.Context, store: Path | None) -> None:
     ctx.obj["store"] = store
 
 
+def _output_option(command):
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file (atomically) instead of standard output.",
+    )(command)
+
+
 def _jobs_option(command):
     return click.option(
         "--jobs",
@@ -408,12 +417,7 @@ def reports_command(ctx: click.Context) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@_output_option
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export the whole graph: the same graph always gives the same bytes.
@@ -449,12 +453,7 @@ def _write_or_print(content: str, output: Path | None) -> None:
     metavar="URL",
     help="The URL the export files are published under (cislib.trig, cislib.ttl, ...).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@_output_option
 @click.pass_context
 def describe_command(ctx, endpoint, download_base, output) -> None:
     """Describe the dataset in VoID and DCAT (Turtle): counts, vocabularies, licence, files.
@@ -475,12 +474,7 @@ def describe_command(ctx, endpoint, download_base, output) -> None:
 
 
 @cli.command("docs")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@_output_option
 def docs_command(output: Path | None) -> None:
     """Write the ontology's documentation: one self-contained HTML page (no store needed).
 
