@@ -413,6 +413,15 @@ def reports_command(ctx: click.Context) -> None:
     echo_table(rows, ["file", "language", "triples", "title", "report"])
 
 
+def _write_or_print(content: str, output: Path | None) -> None:
+    """Write ``content`` atomically to ``output`` and say so, or print it."""
+    if output:
+        write_atomically(output, content)
+        click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
+    else:
+        click.echo(content, nl=False)
+
+
 @cli.command("export")
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True
@@ -431,19 +440,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """
     with _open(ctx, write=False) as store:
         content = export(store, fmt)
-    if output:
-        write_atomically(output, content)
-        click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
-    else:
-        click.echo(content, nl=False)
-
-
-def _write_or_print(content: str, output: Path | None) -> None:
-    if output:
-        write_atomically(output, content)
-        click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
-    else:
-        click.echo(content, nl=False)
+    _write_or_print(content, output)
 
 
 @cli.command("describe")
