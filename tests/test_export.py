@@ -6,14 +6,27 @@ import json
 import shutil
 import socket
 import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
 import rdflib
+from click.testing import CliRunner
 from conftest import make_record
 from rdflib.compare import isomorphic
 
-from cislib.graph.export import FORMATS, export, jsonld_context, write_atomically
+from cislib.cli import cli
+from cislib.graph.export import (
+    FORMATS,
+    WRITERS,
+    export,
+    export_chunks,
+    jsonld_context,
+    write_atomically,
+    write_export,
+)
 from cislib.graph.store import GraphStore
 from cislib.graph.terms import to_rdflib
 
@@ -304,3 +317,192 @@ def test_jsonld_parses_without_network(filled, monkeypatch):
     assert isomorphic(union, _expected_triples(filled))
     # pyoxigraph has no document loader unless given one: a remote context would fail here.
     assert _triples(_read_oxigraph(data, "jsonld")) == _triples(_stored(filled))
+
+
+# -- streaming: the export of a large store never sits in memory whole ----------------------
+
+#: Formats written graph by graph; the others (Turtle, N-Triples) go subject by subject.
+BY_GRAPH = ("trig", "nq", "jsonld")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_streamed_export_is_the_in_memory_writers_output(filled, fmt):
+    """The same code writes a store chunk by chunk and a list of quads at once."""
+    chunks = list(export_chunks(filled, fmt))
+    assert len(chunks) > 1
+    assert "".join(chunks) == export(filled, fmt) == WRITERS[fmt](list(filled.quads()))
+    tiny = list(export_chunks(filled, fmt, chunk_chars=1))
+    assert "".join(tiny) == "".join(chunks)
+    assert len(tiny) > len(chunks)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_streamed_file_reads_back_to_the_store(filled, fmt, tmp_path):
+    path = tmp_path / f"export.{fmt}"
+    size = write_export(filled, fmt, path)
+    data = path.read_bytes()
+    assert size == len(data) and data == export(filled, fmt).encode("utf-8")
+    text = data.decode("utf-8")
+    _same_quads(_read_oxigraph(text, fmt), filled, fmt)
+    union, from_rdflib = _read_rdflib(text, fmt)
+    assert isomorphic(union, _expected_triples(filled))
+    _same_quads(from_rdflib, filled, fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_streamed_file_is_deterministic(filled, fmt, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_export(filled, fmt, first)
+    write_export(filled, fmt, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_turtle_declares_each_prefix_once_and_uses_it(filled):
+    data = export(filled, "turtle")
+    header, _, body = data.partition("\n\n")
+    assert header.splitlines() == [line for line in data.splitlines() if line.startswith("@")]
+    assert all(header.count(f"@prefix {p}: ") == 1 for p in ("cis", "id", "schema", "xsd"))
+    assert "\n    a schema:" in body and "\ncis:" in body  # subjects and objects shortened
+
+
+class _CountingOxigraph:
+    """A pyoxigraph store that counts the quads read from it and notes each pattern asked."""
+
+    def __init__(self, inner: ox.Store, fail_after: int | None = None):
+        self._inner = inner
+        self.read = 0
+        self.patterns: list[tuple] = []
+        self.fail_after = fail_after
+
+    def quads_for_pattern(self, *pattern):
+        self.patterns.append(pattern)
+        for quad in self._inner.quads_for_pattern(*pattern):
+            if self.fail_after is not None and self.read >= self.fail_after:
+                raise OSError("the store went away")
+            self.read += 1
+            yield quad
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+class _CountingStore:
+    """What ``export_chunks`` needs of a GraphStore: its pyoxigraph store (counted)."""
+
+    def __init__(self, store: GraphStore, fail_after: int | None = None):
+        self.oxigraph = _CountingOxigraph(store.oxigraph, fail_after)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_chunks_reads_one_graph_or_subject_per_chunk(filled, fmt):
+    """A generator: nothing is read before the first chunk is asked for, the whole store is
+    never asked for at once, and between two chunks at most one graph (TriG, N-Quads,
+    JSON-LD) or one subject (Turtle, N-Triples) is read."""
+    quads = list(filled.quads())
+    by_group = Counter(q.graph_name if fmt in BY_GRAPH else q.subject for q in quads)
+    counting = _CountingStore(filled)
+    chunks = export_chunks(counting, fmt, chunk_chars=1)
+    assert isinstance(chunks, Iterator)
+    assert counting.oxigraph.read == 0
+    read_at = [0]
+    pieces = []
+    for chunk in chunks:
+        pieces.append(chunk)
+        read_at.append(counting.oxigraph.read)
+        if len(pieces) == 1:
+            assert read_at[-1] < len(quads)  # the first chunk came before the whole store
+    assert read_at[-1] == len(quads) and len(pieces) >= len(by_group)
+    steps = [after - before for before, after in zip(read_at, read_at[1:], strict=False)]
+    assert max(steps) == max(by_group.values())
+    assert (None, None, None, None) not in counting.oxigraph.patterns
+    assert "".join(pieces) == export(filled, fmt)
+
+
+def test_unknown_format_is_refused_before_reading(filled):
+    with pytest.raises(ValueError, match="rdfxml"):
+        export_chunks(filled, "rdfxml")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_default_graph_is_exported_too(store, fmt):
+    """Quads outside any named graph (none are stored today) are kept, in every format."""
+    subject = ox.NamedNode("https://example.org/default-subject")
+    extra = ox.Quad(subject, ox.NamedNode("https://example.org/p"), ox.Literal("in default"))
+    store.oxigraph.add(extra)
+    store.ingest(make_record("a.txt"))
+    data = export(store, fmt)
+    assert data == WRITERS[fmt](list(store.quads()))
+    from_oxigraph = _read_oxigraph(data, fmt)
+    _same_quads(from_oxigraph, store, fmt)
+    assert (extra.subject, extra.predicate, extra.object) in _triples(from_oxigraph)
+    if fmt in BY_GRAPH:
+        assert (extra.subject, extra.predicate, extra.object, ox.DefaultGraph()) in from_oxigraph
+    union, _ = _read_rdflib(data, fmt)
+    assert isomorphic(union, _expected_triples(store))
+
+
+def test_write_atomically_streams_chunks(tmp_path):
+    target = tmp_path / "out.nt"
+    size = write_atomically(target, iter(["a", "б", "", "c\n"]))
+    assert target.read_text(encoding="utf-8") == "aбc\n" and size == len("aбc\n".encode())
+    assert write_atomically(target, "plain") == 5 and target.read_text() == "plain"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.nt"]
+
+
+@pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
+def test_write_atomically_keeps_the_old_file_when_the_chunks_fail(tmp_path, error):
+    target = tmp_path / "out.trig"
+    target.write_text("old")
+
+    def chunks():
+        yield "new "
+        yield "x" * 200_000  # past any buffer: bytes reach the temporary file
+        raise error("cut off")
+
+    with pytest.raises(error):
+        write_atomically(target, chunks())
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.trig"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_failing_midway_keeps_the_old_file(filled, fmt, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "out"
+    target.write_text("old")
+    with pytest.raises(OSError, match="went away"):
+        write_export(_CountingStore(filled, fail_after=filled.count() // 2), fmt, target)
+    assert target.read_text() == "old"
+    assert [p.name for p in folder.iterdir()] == ["out"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_cli_export_streams_to_stdout_and_file(filled, fmt, tmp_path):
+    expected = export(filled, fmt)
+    filled.close()  # the command opens the store as a reader
+    store = str(filled.path)
+    shown = CliRunner().invoke(cli, ["--store", store, "export", "--format", fmt])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout == expected
+    target = tmp_path / f"out.{fmt}"
+    written = CliRunner().invoke(cli, ["--store", store, "export", "--format", fmt, "-o", target])
+    assert written.exit_code == 0, written.output
+    assert target.read_text(encoding="utf-8") == expected
+    assert f"({len(expected.encode('utf-8'))} bytes)" in written.stderr
+
+
+def test_cli_export_stops_quietly_when_the_reader_goes_away(filled):
+    """``cislib export | head``: the export stops at the closed pipe, with status 0."""
+    assert len(export(filled, "nt").encode("utf-8")) > 4 * 65536  # more than a pipe holds
+    filled.close()
+    command = [sys.executable, "-c", "from cislib.cli import main; main()"]
+    args = ["--store", str(filled.path), "export", "--format", "nt"]
+    with subprocess.Popen(
+        [*command, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        assert proc.stdout.read(100).startswith(b"<")
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=120) == 0, stderr
+    assert stderr == b""

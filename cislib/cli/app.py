@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -22,7 +23,7 @@ from cislib.extract.evaluation import evaluate_files, format_table, summary_to_d
 from cislib.extract.lang import SUPPORTED_TAGS
 from cislib.graph.description import describe
 from cislib.graph.export import FORMATS as EXPORT_FORMATS
-from cislib.graph.export import export, write_atomically
+from cislib.graph.export import export_chunks, write_atomically
 from cislib.graph.ingest import build, collect_reports, ingest_files
 from cislib.graph.push import PushError, push, push_order
 from cislib.graph.rdf_input import CURATED_GRAPH, load_files
@@ -413,13 +414,24 @@ def reports_command(ctx: click.Context) -> None:
     echo_table(rows, ["file", "language", "triples", "title", "report"])
 
 
-def _write_or_print(content: str, output: Path | None) -> None:
-    """Write ``content`` atomically to ``output`` and say so, or print it."""
+def _write_or_print(content: str | Iterable[str], output: Path | None) -> None:
+    """Write ``content`` atomically to ``output`` and say so, or print it.
+
+    ``content`` is a string or an iterable of strings (chunks), written as they come. When the
+    reader of standard output goes away (``cislib export | head``), printing stops: not an
+    error (click would otherwise exit with status 1 before ``main`` sees it).
+    """
     if output:
-        write_atomically(output, content)
-        click.echo(f"Wrote {output} ({len(content.encode('utf-8'))} bytes)", err=True)
-    else:
-        click.echo(content, nl=False)
+        size = write_atomically(output, content)
+        click.echo(f"Wrote {output} ({size} bytes)", err=True)
+        return
+    try:
+        for chunk in (content,) if isinstance(content, str) else content:
+            click.echo(chunk, nl=False)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # what is still buffered goes nowhere
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @cli.command("export")
@@ -432,15 +444,16 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export the whole graph: the same graph always gives the same bytes.
 
     TriG, N-Quads and JSON-LD keep one named graph per report; Turtle and N-Triples merge them.
+    The export is streamed, a graph (or, for Turtle and N-Triples, a subject) at a time: its
+    memory grows with the largest graph or the number of subjects, not with the whole store.
 
     \b
     Examples:
       cislib export --format turtle > cislib.ttl
       cislib export --format trig -o cislib.trig
     """
-    with _open(ctx, write=False) as store:
-        content = export(store, fmt)
-    _write_or_print(content, output)
+    with _open(ctx, write=False) as store:  # streamed: open until the last chunk is out
+        _write_or_print(export_chunks(store, fmt), output)
 
 
 @cli.command("describe")
