@@ -12,7 +12,7 @@ For each size (``--sizes``, default 100, 1,000 and 10,000 reports) a corpus is g
   it touched when that function exists, else with a full validation (the row says which);
 - every named query (median of 3 runs after a warm-up, parameters as in benchmarks/queries.py;
   a run over ``--query-limit`` seconds, default 60, is stopped and shown as ``> 60,000 ms``);
-- Turtle and TriG export (``cislib.graph.export``);
+- Turtle and TriG export into a file (``cislib.graph.export.write_export``);
 - building the country cooperation network (``cislib.network``), when that package exists;
 
 and beside each figure the same work on the naive stack: an rdflib in-memory ``Dataset`` the
@@ -54,7 +54,7 @@ from queries import log, measure_oxigraph, parameters  # benchmarks/queries.py
 
 from cislib.extract import extract_file
 from cislib.graph.build import build_report_quads
-from cislib.graph.export import export
+from cislib.graph.export import write_export
 from cislib.graph.ingest import collect_reports, ingest_files
 from cislib.graph.store import GraphStore
 from cislib.graph.terms import to_rdflib
@@ -226,12 +226,16 @@ def step_one_more(store_path: Path, report: Path) -> dict:
 
 
 def step_export(store_path: Path, fmt: str) -> dict:
-    """The whole store exported as ``fmt`` (``cislib.graph.export.export``)."""
-    with GraphStore.open(store_path) as store:
+    """The whole store exported as ``fmt`` into a file, as ``cislib export -o`` does
+    (``cislib.graph.export.write_export``: streamed, synced, renamed into place)."""
+    with (
+        GraphStore.open(store_path) as store,
+        tempfile.TemporaryDirectory(dir=store_path.parent, prefix="export-") as tmp,
+    ):
         started = time.perf_counter()
-        text = export(store, fmt)
+        size = write_export(store, fmt, Path(tmp) / f"export.{fmt}")
         seconds = time.perf_counter() - started
-    return {"seconds": seconds, "bytes": len(text.encode("utf-8"))}
+    return {"seconds": seconds, "bytes": size}
 
 
 def step_network(store_path: Path) -> dict:
@@ -355,8 +359,9 @@ def naive_worker(conn, corpus: Path, one_more: Path, params: dict, cap: int) -> 
             try:
                 bound = bind_parameters(query, query_params, "en")
                 bindings = {k: to_rdflib(v) for k, v in bound.items()}
+                text = query.portable  # rdflib has no LATERAL
                 figures = _median_ms(
-                    lambda q=query, b=bindings: len(list(dataset.query(q.text, initBindings=b))),
+                    lambda t=text, b=bindings: len(list(dataset.query(t, initBindings=b))),
                     QUERY_RUNS,
                 )
             except Exception as exc:  # noqa: BLE001 - a query rdflib cannot run

@@ -1,7 +1,9 @@
 """Named SPARQL queries (``*.rq`` files in this package) and the runner.
 
 Each file opens with comment lines ``# purpose:``, ``# parameters:`` and ``# columns:``.
-Parameters are bound by the engine (SEP-0007 substitutions), never pasted into query text.
+Parameters are bound by the engine, never pasted into query text: a user's query through
+SEP-0007 substitutions, a bundled one through a ``VALUES`` block of pyoxigraph terms opening
+its WHERE clause (as for remote endpoints), so that its lateral blocks see them bound.
 
 The queries read the union of all graphs as their default graph, and a fact about a node that
 many reports name (a person's type, a post, a library's country) is stated once in each of those
@@ -9,6 +11,14 @@ reports' graphs. The engines keep every copy in the union, so a join of k such p
 grow as the k-th power of the number of reports; the queries therefore match those facts with
 ``{ SELECT DISTINCT ?s ?o WHERE { ?s p ?o } }`` subqueries of one pattern, and test types with
 ``FILTER EXISTS`` rather than a join.
+
+Oxigraph answers a join or an OPTIONAL with a hash join: it evaluates the right-hand pattern
+over the whole store, then joins. When the left-hand side is a handful of rows (one event's
+parts, one library) that makes a lookup cost as much as a scan, so the bundled queries put such
+lookups in ``LATERAL { ... }`` (SPARQL 1.2, SEP-0006), which Oxigraph evaluates once per
+left-hand row with its bindings substituted. They use it only where the right-hand side's
+shared variables are bound on the left, so dropping the keyword gives the same answers:
+``NamedQuery.portable`` is that SPARQL 1.1 text, sent to remote endpoints and other engines.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from cislib.errors import QueryError
 from cislib.graph.store import GraphStore
 
 _HEADER = re.compile(r"^#\s*(purpose|parameters|columns)\s*:\s*(.*)$")
+_LATERAL = re.compile(r"\bLATERAL\s*(?=\{)")
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,52 @@ class NamedQuery:
     purpose: str
     parameters: tuple[str, ...]
     columns: tuple[str, ...]
+    #: A query of this package (its ``LATERAL`` blocks may be dropped, see ``portable``).
+    bundled: bool = False
+
+    @property
+    def portable(self) -> str:
+        """The text for engines without ``LATERAL``: plain SPARQL 1.1 with the same answers.
+
+        A bundled query has each ``LATERAL { ... }`` block's content put in its place, so the
+        block's patterns join the enclosing group again (as in ``X OPTIONAL { ... }``, whose
+        filter sees ``X``'s bindings); a user's query is returned as written.
+
+        Example:
+            >>> NamedQuery("q", "SELECT * { ?s ?p ?o LATERAL { OPTIONAL { ?o ?q ?r } } }", "",
+            ...            (), (), bundled=True).portable
+            'SELECT * { ?s ?p ?o   OPTIONAL { ?o ?q ?r }   }'
+        """
+        return _inline_lateral(self.text) if self.bundled else self.text
+
+
+def _inline_lateral(text: str) -> str:
+    # The bundled queries hold no brace inside a string, an IRI or a comment, so counting
+    # braces finds each block's end.
+    chars = list(text)
+    for match in reversed(list(_LATERAL.finditer(text))):
+        opening = match.end()
+        depth = 0
+        for index in range(opening, len(chars)):
+            depth += {"{": 1, "}": -1}.get(chars[index], 0)
+            if depth == 0:
+                chars[index] = " "
+                break
+        else:
+            raise QueryError("a LATERAL block is not closed")
+        chars[match.start() : opening + 1] = " "
+    return "".join(chars)
+
+
+def without_lateral(text: str) -> str:
+    """``text`` with each ``LATERAL`` keyword blanked out (same length, so a parser's line and
+    column still point into the original): each lateral block becomes a plain group.
+
+    Example:
+        >>> without_lateral("SELECT * { ?s ?p ?o LATERAL { ?o ?q ?r } }")
+        'SELECT * { ?s ?p ?o         { ?o ?q ?r } }'
+    """
+    return _LATERAL.sub(lambda match: " " * len(match.group()), text)
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -44,8 +101,8 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(part.split("(")[0].strip() for part in value.split(","))
 
 
-def parse_query_file(name: str, text: str) -> NamedQuery:
-    """Read the header comments of a query file."""
+def parse_query_file(name: str, text: str, bundled: bool = False) -> NamedQuery:
+    """Read the header comments of a query file (``bundled``: one of this package's)."""
     header: dict[str, str] = {}
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -61,6 +118,7 @@ def parse_query_file(name: str, text: str) -> NamedQuery:
         purpose=header["purpose"].strip(),
         parameters=_split(header.get("parameters", "")),
         columns=_split(header.get("columns", "")),
+        bundled=bundled,
     )
 
 
@@ -75,7 +133,7 @@ def named_queries() -> dict[str, NamedQuery]:
         for file in folder.iterdir():
             if file.name.endswith(".rq"):
                 name = prefix + file.name[:-3]
-                found[name] = parse_query_file(name, file.read_text(encoding="utf-8"))
+                found[name] = parse_query_file(name, file.read_text(encoding="utf-8"), bundled=True)
     return dict(sorted(found.items()))
 
 

@@ -5,7 +5,9 @@ triples) and gives back a ``QueryResult``; ``render`` turns it into text in one 
 The same ``QueryResult`` comes back from a remote endpoint (``cislib.queries.remote``), so both
 render alike.
 
-Parameters are bound by the engine, never pasted into the query text. A value given as a string
+Parameters are bound by the engine (bundled queries: as a ``VALUES`` block of terms that
+pyoxigraph serialises, see ``cislib.queries``), never pasted into the query text as written
+by a user. A value given as a string
 becomes an IRI when it looks like an absolute IRI (``http:``, ``https:``, ``urn:``), an
 ``xsd:integer`` when it is all digits, and a plain literal otherwise. A query accepts only the
 parameters its ``# parameters:`` header names; one whose description starts with "IRI" (as in
@@ -366,13 +368,43 @@ def where_clause_start(text: str) -> int:
 # -- running on the store ---------------------------------------------------------------------
 
 
+def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """A one-row ``VALUES`` block binding each variable to its term ('' for no bindings).
+
+    Example:
+        >>> values_block({"year": ox.Literal("2024")})
+        'VALUES (?year) { ("2024") }'
+    """
+    if not bindings:
+        return ""
+    for name, term in bindings.items():
+        if not isinstance(term, ox.NamedNode | ox.Literal):
+            raise QueryError(f"parameter {name}: only IRIs and literals can be sent to an endpoint")
+        try:
+            ox.Variable(name)
+        except ValueError:
+            raise QueryError(f"{name!r} is not a SPARQL variable name") from None
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query text with a ``VALUES`` block for ``bindings`` opening its WHERE clause."""
+    block = values_block(bindings)
+    if not block:
+        return text
+    at = where_clause_start(text)
+    return f"{text[:at]}\n  {block}\n{text[at:]}"
+
+
 def run_query(
     store: GraphStore,
     text_or_named: NamedQuery | str | Path,
     params: Mapping[str, object] | None = None,
     lang: str | None = "en",
 ) -> QueryResult:
-    """Run a query on the store, its parameters bound by the engine.
+    """Run a query on the store, its parameters bound by the engine (see ``cislib.queries``).
 
     Args:
         store: an open store (the union of its graphs is the default graph).
@@ -386,7 +418,12 @@ def run_query(
     query = resolve_query(text_or_named)
     bindings = bind_parameters(query, params, lang)
     try:
-        result = store.query(query.text, bindings)
+        if query.bundled and bindings:
+            # as a VALUES block, the parameters are a pattern the lateral blocks run with
+            # (see cislib.queries); the engine's substitutions would leave them unbound there
+            result = store.query(with_values(query.text, bindings))
+        else:
+            result = store.query(query.text, bindings)
     except SyntaxError as exc:
         raise QueryError(f"query {query.name} does not parse: {_first_line(exc)}") from None
     except (RuntimeError, ValueError, OSError) as exc:

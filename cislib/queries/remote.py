@@ -41,8 +41,9 @@ from cislib.queries.formats import (
     bind_parameters,
     query_form,
     resolve_query,
+    values_block,  # noqa: F401 - part of this module's interface
     visible_columns,
-    where_clause_start,
+    with_values,
 )
 
 #: Seconds to wait for an endpoint's answer.
@@ -55,36 +56,6 @@ _STATUS = {
     URITooLong: 414,
     EndPointInternalError: 500,
 }
-
-
-def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """A one-row ``VALUES`` block binding each variable to its term ('' for no bindings).
-
-    Example:
-        >>> values_block({"year": ox.Literal("2024")})
-        'VALUES (?year) { ("2024") }'
-    """
-    if not bindings:
-        return ""
-    for name, term in bindings.items():
-        if not isinstance(term, ox.NamedNode | ox.Literal):
-            raise QueryError(f"parameter {name}: only IRIs and literals can be sent to an endpoint")
-        try:
-            ox.Variable(name)
-        except ValueError:
-            raise QueryError(f"{name!r} is not a SPARQL variable name") from None
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
-
-
-def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query text with a ``VALUES`` block for ``bindings`` opening its WHERE clause."""
-    block = values_block(bindings)
-    if not block:
-        return text
-    at = where_clause_start(text)
-    return f"{text[:at]}\n  {block}\n{text[at:]}"
 
 
 def run_remote(
@@ -112,7 +83,7 @@ def run_remote(
         raise QueryError(
             f"query {query.name}: endpoints run SELECT and ASK queries here, not {form}"
         )
-    text = with_values(query.text, bindings)
+    text = with_values(query.portable, bindings)
     wrapper = SPARQLWrapper(endpoint)
     wrapper.setQuery(text)
     # SPARQLWrapper guesses the form with a regex that misses every other comment line (and

@@ -38,6 +38,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from cislib.errors import QueryError
+from cislib.queries import without_lateral
 
 
 class QueryKind(enum.Enum):
@@ -297,7 +298,10 @@ def check_parse(text: str) -> QueryKind:
         Refused: 400 when the text does not parse, 403 for an update, ``SERVICE`` or ``FROM``.
     """
     try:
-        tree = parseQuery(text)
+        # rdflib's grammar predates LATERAL (SPARQL 1.2), which Oxigraph and the bundled
+        # queries use; the keyword only joins two groups, hiding or adding no pattern, so the
+        # tree is walked without it.
+        tree = parseQuery(without_lateral(text))
     except RecursionError:
         raise Refused(400, "the query is nested too deeply to be checked") from None
     except (ParseBaseException, ValueError) as exc:
