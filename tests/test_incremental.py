@@ -138,7 +138,7 @@ def test_derived_update_is_narrowed_to_the_report(store):
     first = variant("a.txt", 0, 0, False, "en")
     store.ingest(first)
     other = make_record("b.txt", person="Anna Ivanova")
-    labels, events = store._derive_scope(build_report_quads(other))
+    labels, events = store._derive_scope(build_report_quads(other), [], [])
     event = ox.NamedNode(other.events[0].iri)
     # the person, the post role and the event it names; not the reference library, not the
     # other report's event
@@ -149,6 +149,53 @@ def test_derived_update_is_narrowed_to_the_report(store):
     assert labels == named | {event}
     assert events == {event}
     assert ox.NamedNode(first.events[0].iri) not in labels | events
+
+
+def with_library(file: str, country: str | None):
+    """A report whose seminar a library minted from reports took part in; with ``country``,
+    the report also says which country the library is in."""
+    text = (
+        "On 16 June 2022 the Russian State Library in Moscow hosted a seminar. "
+        f"Ivan Petrov, director, spoke for Uzbekistan. 50 participants attended. "
+        f"The Atlantis City Library took part. Told in {file}."
+    )
+    record = make_record(file, text=text)
+    start = text.index("Atlantis City Library")
+    span = Span(start, start + len("Atlantis City Library"), "Atlantis City Library")
+    library = mint("library", "atlantis-city-library")
+    record.entities.append(
+        Entity(library, "Library", "Atlantis City Library", False, [span], "en", country=country)
+    )
+    event = record.events[0]
+    participants = [*event.participants, Participant(library, "participant", None, span)]
+    record.events[0] = replace(event, participants=participants)
+    return record
+
+
+def involved(store: GraphStore, record) -> set[str]:
+    event = ox.NamedNode(record.events[0].iri)
+    involves = ox.NamedNode("https://w3id.org/cislib/def#involvesCountry")
+    return {q.object.value for q in store.oxigraph.quads_for_pattern(event, involves, None, None)}
+
+
+def test_a_country_stated_in_one_report_reaches_the_events_of_another(store):
+    """The countries an event involves follow a participant's country stated elsewhere, as it
+    comes and goes, and the update stays equal to a full recomputation."""
+    first = with_library("a.txt", None)
+    store.ingest(first)
+    before = involved(store, first)
+    assert mint("country", "uz") in before and ATLANTIS not in before
+    second = with_library("b.txt", ATLANTIS)
+    store.ingest(second)
+    assert involved(store, first) == before | {ATLANTIS}
+    incremental = derived(store)
+    store._update(DERIVE_UPDATE)
+    assert isomorphic(incremental, derived(store))
+    store.remove_report(second.report.iri)
+    assert involved(store, first) == before
+    incremental = derived(store)
+    store._update(DERIVE_UPDATE)
+    assert isomorphic(incremental, derived(store))
 
 
 def bad_record(file: str = "bad.txt"):

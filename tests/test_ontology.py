@@ -50,7 +50,7 @@ OTHER_CLASSES = "Participation Quote Mention Quantity ExtractionRun".split()
 SCHEMES = "EventTypeScheme RoleScheme".split()
 PROPERTIES = (
     "event role onBehalfOf country venue isoCode wikidataId evidence postTitle quantityOf "
-    "measure fileName sha256 characterCount softwareVersion"
+    "measure fileName sha256 characterCount softwareVersion involvesCountry"
 ).split()
 MODEL_TERMS = EVENT_CLASSES + ROLES + OTHER_CLASSES + SCHEMES + PROPERTIES
 

@@ -48,6 +48,11 @@ _ALT_LABEL = node(SKOS.altLabel)
 _EVENT = node(CIS.event)
 _AGENT = node(PROV.agent)
 _COUNTRY = node(SCHEMA.Country)
+_EVENT_CLASS = node(SCHEMA.Event)
+_COUNTRY_OF = node(CIS.country)
+_ON_BEHALF_OF = node(CIS.onBehalfOf)
+_LOCATION = node(SCHEMA.location)
+_VENUE = node(CIS.venue)
 
 #: Prefixes available to every update this module sends (a prologue may only open a request).
 UPDATE_PREFIXES = {"skos": str(SKOS), "schema": str(SCHEMA), "cis": str(CIS), "prov": str(PROV)}
@@ -59,11 +64,13 @@ def derive_update(
     """SPARQL Update that recomputes the derived graph, whole or for some nodes only.
 
     The derived graph holds a preferred label per language for nodes minted from reports (the
-    longest name read, the smallest in code-point order on a tie) and the schema.org shortcut
-    triples implied by participations. With no arguments it is rebuilt from scratch. Given
-    ``labels`` and ``events``, only the preferred labels of those nodes and the shortcuts of
-    those events are dropped and recomputed from all graphs: the same rules, narrowed by
-    VALUES, so the result is the one a full recomputation gives for them.
+    longest name read, the smallest in code-point order on a tie), the schema.org shortcut
+    triples implied by participations, and the countries each event involves
+    (``cis:involvesCountry``: a country taking part, or the country of a participant or of the
+    event's city or venue). With no arguments it is rebuilt from scratch. Given
+    ``labels`` and ``events``, only the preferred labels of those nodes and the shortcuts and
+    involved countries of those events are dropped and recomputed from all graphs: the same
+    rules, narrowed by VALUES, so the result is the one a full recomputation gives for them.
     """
     full = labels is None and events is None
     derived, reference = f"<{DERIVED_GRAPH.value}>", f"<{REFERENCE_GRAPH.value}>"
@@ -98,9 +105,19 @@ WHERE {{
         if not full:
             parts.append(
                 f"DELETE {{ GRAPH {derived} {{ ?event ?shortcut ?agent }} }}\n"
-                f"WHERE {{ {event_values} VALUES ?shortcut {{ schema:organizer schema:attendee }}"
+                f"WHERE {{ {event_values} VALUES ?shortcut "
+                "{ schema:organizer schema:attendee cis:involvesCountry }"
                 f" GRAPH {derived} {{ ?event ?shortcut ?agent }} }}"
             )
+        parts.append(f"""INSERT {{ GRAPH {derived} {{ ?event cis:involvesCountry ?country }} }}
+WHERE {{ {event_values}
+  {{ GRAPH ?g {{ ?event a schema:Event ; schema:location|cis:venue ?place }}
+     GRAPH ?h {{ ?place cis:country ?country }} }}
+  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?country }}
+           GRAPH ?h {{ ?country a schema:Country }} }}
+  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?agent }}
+           GRAPH ?h {{ ?agent cis:country ?country }} }}
+}}""")
         parts.append(f"""INSERT {{ GRAPH {derived} {{ ?event schema:organizer ?agent }} }}
 WHERE {{ {event_values}
   GRAPH ?g {{ ?p cis:event ?event ; prov:agent ?agent ; cis:role cis:roleOrganizer }} }}""")
@@ -342,7 +359,7 @@ class GraphStore:
             derived = ""
             if derive:
                 old_quads = [q for g in dropped for q in self.quads(g)]
-                labels, events = self._derive_scope([*quads, *old_quads])
+                labels, events = self._derive_scope(quads, old_quads, dropped)
                 if labels or events:
                     derived = " ;\n" + derive_update(labels, events)
                 touched = self._touched(quads, old_quads, dropped)
@@ -364,23 +381,57 @@ class GraphStore:
             touched=touched,
         )
 
-    def _derive_scope(self, quads: list[ox.Quad]) -> tuple[set, set]:
-        """The nodes whose derived labels, and the events whose shortcuts, these quads move.
+    def _derive_scope(
+        self, new: list[ox.Quad], old: list[ox.Quad], dropped: Iterable[ox.NamedNode]
+    ) -> tuple[set, set]:
+        """The nodes whose derived labels, and the events whose shortcuts and involved
+        countries, the quads written (``new``) and dropped (``old``, from ``dropped``) move.
 
-        ``quads`` are those written and those dropped. Besides the events their participations
-        name, an agent typed as a country here can stop (or start) being an attendee of events
-        named anywhere, so those events are recomputed too.
+        Besides the events the quads name, a node that becomes or stops being a country, or
+        gains or loses a country, changes what every event it took part in or hosted derives;
+        those events are recomputed too, but only when the fact is new to the store or leaves
+        it: a library whose country each report restates moves nothing.
         """
+        quads = [*new, *old]
         labels = {q.subject for q in quads if q.predicate == _ALT_LABEL}
         events = {q.object for q in quads if q.predicate == _EVENT}
-        countries = {q.subject for q in quads if q.predicate == _TYPE and q.object == _COUNTRY}
-        for country in countries:
-            for agent in self._store.quads_for_pattern(None, _AGENT, country, None):
+        events |= {q.subject for q in quads if q.predicate == _TYPE and q.object == _EVENT_CLASS}
+        besides = {*dropped, ONTOLOGY_GRAPH, DERIVED_GRAPH}
+
+        def country_facts(some: list[ox.Quad]) -> set:
+            return {
+                (q.subject, q.predicate, q.object)
+                for q in some
+                if q.predicate == _COUNTRY_OF or (q.predicate == _TYPE and q.object == _COUNTRY)
+            }
+
+        # a fact both versions state moves nothing; one only written or only dropped moves
+        # its subject's events unless another graph states it too
+        for fact in sorted(country_facts(new) ^ country_facts(old), key=str):
+            if not self._stored(*fact, besides):
+                events |= self._events_of(fact[0])
+        return labels, events
+
+    def _stored(self, subject, predicate, obj, besides) -> bool:
+        """Whether a graph other than ``besides`` states the triple (stops at the first copy:
+        a fact about a node named in many reports has many)."""
+        return any(
+            q.graph_name not in besides
+            for q in self._store.quads_for_pattern(subject, predicate, obj, None)
+        )
+
+    def _events_of(self, subject) -> set:
+        """The events ``subject`` took part in (as agent or on whose behalf) or hosted."""
+        events = set()
+        for link in (_AGENT, _ON_BEHALF_OF):
+            for part in self._store.quads_for_pattern(None, link, subject, None):
                 for event in self._store.quads_for_pattern(
-                    agent.subject, _EVENT, None, agent.graph_name
+                    part.subject, _EVENT, None, part.graph_name
                 ):
                     events.add(event.object)
-        return labels, events
+        for place in (_LOCATION, _VENUE):
+            events |= {q.subject for q in self._store.quads_for_pattern(None, place, subject, None)}
+        return events
 
     def _touched(self, new: list[ox.Quad], old: list[ox.Quad], dropped) -> tuple[str, ...]:
         """The nodes the new and the dropped quads mention, and the nodes pointing at a node
@@ -394,17 +445,9 @@ class GraphStore:
         new_types = {(q.subject, q.object) for q in new if q.predicate == _TYPE}
         old_types = {(q.subject, q.object) for q in old if q.predicate == _TYPE}
         skip = {*dropped, ONTOLOGY_GRAPH}
-
-        def stored(subject, cls, besides) -> bool:
-            # stops at the first copy found: a node named in many reports has many
-            return any(
-                q.graph_name not in besides
-                for q in self._store.quads_for_pattern(subject, _TYPE, cls, None)
-            )
-
         # a class gained (stored nowhere yet) or lost (held only by the dropped versions)
-        changed = {s for s, cls in new_types if not stored(s, cls, {ONTOLOGY_GRAPH})}
-        changed |= {s for s, cls in old_types - new_types if not stored(s, cls, skip)}
+        changed = {s for s, cls in new_types if not self._stored(s, _TYPE, cls, {ONTOLOGY_GRAPH})}
+        changed |= {s for s, cls in old_types - new_types if not self._stored(s, _TYPE, cls, skip)}
         for subject in changed:
             mentioned |= {
                 q.subject
@@ -472,6 +515,22 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
 }}"""
         for row in self._store.query(shortcuts, prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["event"], row["shortcut"], row["agent"], DERIVED_GRAPH)
+        involved = f"""
+SELECT DISTINCT ?event ?country WHERE {{
+  {{ {{ SELECT DISTINCT ?event ?place WHERE {{
+       GRAPH ?g {{ ?event a schema:Event ; schema:location|cis:venue ?place }} }} }}
+     {{ SELECT DISTINCT ?place ?country WHERE {{ GRAPH ?h {{ ?place cis:country ?country }} }} }} }}
+  UNION
+  {{ {{ SELECT DISTINCT ?event ?agent WHERE {{
+       GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?agent }}
+       FILTER(?g != {derived}) }} }}
+     {{ {{ SELECT DISTINCT ?agent ?country WHERE {{ GRAPH ?h {{ ?agent cis:country ?country }} }} }}
+        UNION {{ SELECT DISTINCT ?agent (?agent AS ?country) WHERE {{
+                   GRAPH ?h {{ ?agent a schema:Country }} FILTER(?h != {derived}) }} }} }} }}
+}}"""
+        involves = node(CIS.involvesCountry)
+        for row in self._store.query(involved, prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["event"], involves, row["country"], DERIVED_GRAPH)
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
         """Replace a named graph's content with ``triples`` and recompute the derived graph,
@@ -489,7 +548,7 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
         graph = node(report)
         if not self._store.contains_named_graph(graph):
             return False
-        labels, events = self._derive_scope(list(self.quads(graph)))
+        labels, events = self._derive_scope([], list(self.quads(graph)), [graph])
         derived = " ;\n" + derive_update(labels, events) if labels or events else ""
         self._update(f"DROP GRAPH {graph}" + derived)
         return True

@@ -53,6 +53,7 @@ class CIS(DefinedNamespace):
     country: URIRef  # country
     event: URIRef  # event
     evidence: URIRef  # evidence
+    involvesCountry: URIRef  # involves country
     onBehalfOf: URIRef  # on behalf of
     quantityOf: URIRef  # quantity of
     role: URIRef  # role
