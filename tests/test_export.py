@@ -441,6 +441,16 @@ def test_default_graph_is_exported_too(store, fmt):
     assert isomorphic(union, _expected_triples(store))
 
 
+def test_written_files_get_the_usual_mode_not_a_private_one(tmp_path):
+    """A temporary file is private; the file put in its place is as readable as any other
+    file this process creates."""
+    target = tmp_path / "shared.ttl"
+    write_atomically(target, "data")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("data")
+    assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
 def test_write_atomically_streams_chunks(tmp_path):
     target = tmp_path / "out.nt"
     size = write_atomically(target, iter(["a", "б", "", "c\n"]))

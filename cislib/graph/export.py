@@ -461,6 +461,13 @@ def write_export(store: GraphStore, fmt: str, path: str | Path) -> int:
     return write_atomically(path, export_chunks(store, fmt))
 
 
+def _umask() -> int:
+    """This process's file-creation mask (reading it means setting it, so it is set back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str | Path, content: str | Iterable[str]) -> int:
     """Write a file so that readers see the old content or the new, never a part.
 
@@ -484,6 +491,9 @@ def write_atomically(path: str | Path, content: str | Iterable[str]) -> int:
                 written += len(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); an export is meant to be shared, so it gets
+        # the mode any new file gets here
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
