@@ -109,15 +109,17 @@ WHERE {{
                 "{ schema:organizer schema:attendee cis:involvesCountry }"
                 f" GRAPH {derived} {{ ?event ?shortcut ?agent }} }}"
             )
+        # A node named in many reports has its country and type stated in each: the distinct
+        # pairs are inserted once, rather than once per stored copy.
         parts.append(f"""INSERT {{ GRAPH {derived} {{ ?event cis:involvesCountry ?country }} }}
-WHERE {{ {event_values}
+WHERE {{ {{ SELECT DISTINCT ?event ?country WHERE {{ {event_values}
   {{ GRAPH ?g {{ ?event a schema:Event ; schema:location|cis:venue ?place }}
      GRAPH ?h {{ ?place cis:country ?country }} }}
   UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?country }}
-           GRAPH ?h {{ ?country a schema:Country }} }}
+           FILTER EXISTS {{ GRAPH ?h {{ ?country a schema:Country }} }} }}
   UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?agent }}
            GRAPH ?h {{ ?agent cis:country ?country }} }}
-}}""")
+}} }} }}""")
         parts.append(f"""INSERT {{ GRAPH {derived} {{ ?event schema:organizer ?agent }} }}
 WHERE {{ {event_values}
   GRAPH ?g {{ ?p cis:event ?event ; prov:agent ?agent ; cis:role cis:roleOrganizer }} }}""")
