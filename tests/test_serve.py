@@ -487,6 +487,23 @@ def test_cislib_query_endpoint_gets_the_local_rows(server, store_dir, name, para
     assert sorted(map(str, remote.values())) == sorted(map(str, local.values()))
 
 
+@pytest.mark.parametrize("name", ["node-links", "provenance", "mentions"])
+def test_named_query_endpoint_gives_the_rows_of_cislib_query(server, store_dir, name):
+    """/query/NAME binds parameters as ``cislib query`` does, lateral blocks included."""
+    param = "entity" if name == "mentions" else "node"
+    status, _, body = get(server, f"/query/{name}?" + urlencode({param: RSL}))
+    assert status == 200
+    answer = json.loads(body)
+    with GraphStore.open(store_dir) as store:
+        local = run_query(store, name, {param: RSL})
+    rows = [{k: v["value"] for k, v in row.items()} for row in answer["results"]["bindings"]]
+    assert local.rows and len(rows) == len(local.rows)
+    expected = [{k: v.value for k, v in row.items() if v is not None} for row in local.rows]
+    assert sorted(map(sorted, map(dict.items, rows))) == sorted(
+        map(sorted, map(dict.items, expected))
+    )
+
+
 def test_named_query_without_parameters_and_listing(server):
     status, _, body = get(server, "/query/class-counts", Accept="text/csv")
     rows = {row["class"]: row["count"] for row in csv.DictReader(io.StringIO(body.decode()))}

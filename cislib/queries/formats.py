@@ -398,6 +398,19 @@ def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) ->
     return f"{text[:at]}\n  {block}\n{text[at:]}"
 
 
+def bound_text(query: NamedQuery, bindings: Mapping[str, ox.NamedNode | ox.Literal]):
+    """The text to run and the bindings left for the engine to substitute.
+
+    A bundled query gets its parameters as a ``VALUES`` block opening its WHERE clause: a
+    pattern its lateral blocks run with (see ``cislib.queries``), where the engine's
+    substitutions would leave them unbound. Any other query is run as written, its parameters
+    substituted by the engine.
+    """
+    if query.bundled and bindings:
+        return with_values(query.text, bindings), {}
+    return query.text, dict(bindings)
+
+
 def run_query(
     store: GraphStore,
     text_or_named: NamedQuery | str | Path,
@@ -418,12 +431,7 @@ def run_query(
     query = resolve_query(text_or_named)
     bindings = bind_parameters(query, params, lang)
     try:
-        if query.bundled and bindings:
-            # as a VALUES block, the parameters are a pattern the lateral blocks run with
-            # (see cislib.queries); the engine's substitutions would leave them unbound there
-            result = store.query(with_values(query.text, bindings))
-        else:
-            result = store.query(query.text, bindings)
+        result = store.query(*bound_text(query, bindings))
     except SyntaxError as exc:
         raise QueryError(f"query {query.name} does not parse: {_first_line(exc)}") from None
     except (RuntimeError, ValueError, OSError) as exc:

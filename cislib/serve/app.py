@@ -40,7 +40,7 @@ from cislib.graph.store import GraphStore, default_store_path
 from cislib.ontology import ONTOLOGY_IRI, ONTOLOGY_VERSION_IRI, ontology_text
 from cislib.ontology.documentation import ontology_html
 from cislib.queries import load_query, named_queries
-from cislib.queries.formats import bind_parameters, parameter_descriptions
+from cislib.queries.formats import bind_parameters, bound_text, parameter_descriptions
 from cislib.serve.formats import (
     GRAPH_FORMATS,
     HTML,
@@ -547,11 +547,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
             bindings = bind_parameters(query, values, lang="en")
         except QueryError as exc:
             raise Refused(400, str(exc)) from None
+        text, substituted = bound_text(query, bindings)
         job = Job(
-            query.text,
+            text,
             self.headers.get("Accept"),
             formats,
-            tuple(bindings.items()),
+            tuple(substituted.items()),
             hidden=tuple(sorted(set(query.parameters) - set(query.columns))),
             named=True,
         )
