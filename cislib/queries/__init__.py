@@ -17,8 +17,9 @@ over the whole store, then joins. When the left-hand side is a handful of rows (
 parts, one library) that makes a lookup cost as much as a scan, so the bundled queries put such
 lookups in ``LATERAL { ... }`` (SPARQL 1.2, SEP-0006), which Oxigraph evaluates once per
 left-hand row with its bindings substituted. They use it only where the right-hand side's
-shared variables are bound on the left, so dropping the keyword gives the same answers:
-``NamedQuery.portable`` is that SPARQL 1.1 text, sent to remote endpoints and other engines.
+shared variables are bound on the left, so putting each block's content back in the enclosing
+group gives the same answers: ``NamedQuery.portable`` is that SPARQL 1.1 text, sent to remote
+endpoints and other engines.
 """
 
 from __future__ import annotations
