@@ -152,6 +152,25 @@ def _count(rng, language: Language, what: str, value: int, event, more: bool = F
     return Count(value, noun, what, event, more_than=more)
 
 
+def _part(main: EventPlan, language, key: str, noun: str, name_en: str, start, **fields):
+    """A part of the ``main`` event, named by ``noun`` (which gives its type), one day long
+    and at the main event's city and venue unless ``fields`` say otherwise."""
+    fields.setdefault("end", start)
+    fields.setdefault("city", main.city)
+    fields.setdefault("venue", main.venue)
+    fields.setdefault("title", None)
+    fields.setdefault("title_en", "")
+    return EventPlan(
+        key=key,
+        type=language.tables.EVENT_WORDS[noun],
+        noun=noun,
+        name_en=name_en,
+        start=start,
+        part_of=main,
+        **fields,
+    )
+
+
 def plan_story(rng: random.Random, language: Language) -> Story:
     """Draw a story for a report in ``language``."""
     tag = language.tag
@@ -236,37 +255,30 @@ def plan_story(rng: random.Random, language: Language) -> Story:
         signer_person = names.person(first.org.country.key)
         signer = _cast(rng, language, signer_person, partner, HEAD_ROLES)
         noun = language.event_noun(rng, "Agreement")
-        story.agreement = EventPlan(
-            key="agreement",
-            type=language.tables.EVENT_WORDS[noun],
-            noun=noun,
-            title=None,
-            title_en="",
-            name_en=f"Cooperation agreement between the {venue.name_en} and the {partner.name_en}",
-            start=start,
-            end=start,
-            city=city,
-            venue=venue,
+        story.agreement = _part(
+            main,
+            language,
+            "agreement",
+            noun,
+            f"Cooperation agreement between the {venue.name_en} and the {partner.name_en}",
+            start,
             participants=[venue, partner, opener.thing, signer_person],
-            part_of=main,
         )
         story.partner, story.signer = partner, signer
     if rng.random() < 0.45:
         noun = language.event_noun(rng, "Exhibition")
         title, title_en = _title(rng, language.EXHIBITION_TITLES)
-        story.exhibition = EventPlan(
-            key="exhibition",
-            type=language.tables.EVENT_WORDS[noun],
-            noun=noun,
+        story.exhibition = _part(
+            main,
+            language,
+            "exhibition",
+            noun,
+            f"Book exhibition: {title_en}",
+            start,
+            end=start + timedelta(days=rng.randint(10, 30)),
             title=title,
             title_en=title_en,
-            name_en=f"Book exhibition: {title_en}",
-            start=start,
-            end=start + timedelta(days=rng.randint(10, 30)),
-            city=city,
-            venue=venue,
             organizers=[venue],
-            part_of=main,
         )
         counts["q_books"] = _count(
             rng, language, "books", rng.randint(5, 40) * 10, story.exhibition
@@ -279,20 +291,17 @@ def plan_story(rng: random.Random, language: Language) -> Story:
         moderator = _cast(
             rng, language, names.person(home), venue, ("Chief Librarian", "Researcher")
         )
-        story.round_table = EventPlan(
-            key="round-table",
-            type=language.tables.EVENT_WORDS[noun],
-            noun=noun,
+        story.round_table = _part(
+            main,
+            language,
+            "round-table",
+            noun,
+            f"Round table: {title_en}",
+            start + timedelta(days=1),
             title=title,
             title_en=title_en,
-            name_en=f"Round table: {title_en}",
-            start=start + timedelta(days=1),
-            end=start + timedelta(days=1),
-            city=city,
-            venue=venue,
             organizers=[venue],
             participants=[moderator.thing],
-            part_of=main,
         )
         story.moderator = moderator
         counts["q_rt"] = _count(rng, language, "people", rng.randint(15, 60), story.round_table)
@@ -304,17 +313,14 @@ def plan_story(rng: random.Random, language: Language) -> Story:
             vcity = vlib.city
         noun = language.event_noun(rng, "Visit")
         day = end + timedelta(days=1)
-        story.visit = EventPlan(
-            key="visit",
-            type=language.tables.EVENT_WORDS[noun],
-            noun=noun,
-            title=None,
-            title_en="",
-            name_en=f"Visit of the guests to the {vlib.name_en}",
-            start=day,
-            end=day,
+        story.visit = _part(
+            main,
+            language,
+            "visit",
+            noun,
+            f"Visit of the guests to the {vlib.name_en}",
+            day,
             city=vcity,
             venue=vlib,
-            part_of=main,
         )
     return story
