@@ -27,7 +27,7 @@ from cislib.extract.document import decode_report
 from cislib.graph.ingest import build
 from cislib.graph.store import GraphStore
 from cislib.identifiers import mint
-from cislib.queries import load_query, named_queries, select
+from cislib.queries import load_query, named_queries, parse_query_file, select
 from cislib.queries.formats import (
     FORMATS,
     QueryResult,
@@ -144,6 +144,14 @@ WITNESS_PARAMETERS = {
     "find-node": {"name": ox.Literal("Russian State Library")},
     "events": {"country": ox.Literal("uz")},
 }
+
+
+def test_portable_text_of_a_broken_lateral_block_is_an_error_and_a_users_query_is_kept():
+    broken = parse_query_file("q", "# purpose: x\nSELECT * { LATERAL { ?s ?p ?o", bundled=True)
+    with pytest.raises(QueryError, match="LATERAL block is not closed"):
+        _ = broken.portable
+    mine = parse_query_file("q", "# purpose: x\nSELECT * { ?s ?p ?o LATERAL { ?o ?q ?r } }")
+    assert mine.portable == mine.text
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
