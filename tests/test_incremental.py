@@ -138,7 +138,7 @@ def test_derived_update_is_narrowed_to_the_report(store):
     first = variant("a.txt", 0, 0, False, "en")
     store.ingest(first)
     other = make_record("b.txt", person="Anna Ivanova")
-    labels, events = store._derive_scope(build_report_quads(other), [], [])
+    labels, events, _people = store._derive_scope(build_report_quads(other), [], [])
     event = ox.NamedNode(other.events[0].iri)
     # the person, the post role and the event it names; not the reference library, not the
     # other report's event
@@ -196,6 +196,75 @@ def test_a_country_stated_in_one_report_reaches_the_events_of_another(store):
     incremental = derived(store)
     store._update(DERIVE_UPDATE)
     assert isomorphic(incremental, derived(store))
+
+
+def tallies(store: GraphStore) -> dict[tuple[str, str, int | None], int]:
+    """The derived country cooperation tallies: (country a, country b, year) -> events."""
+    rows = store.query(
+        """PREFIX cis: <https://w3id.org/cislib/def#>
+        SELECT ?a ?b ?year ?events WHERE {
+          ?t a cis:CountryCooperation ; cis:partnerCountry ?a , ?b ; cis:eventCount ?events
+          FILTER(STR(?a) < STR(?b)) OPTIONAL { ?t cis:year ?year } }"""
+    )
+    return {
+        (r["a"].value, r["b"].value, int(r["year"].value) if r["year"] else None): int(
+            r["events"].value
+        )
+        for r in rows
+    }
+
+
+def associated(store: GraphStore, person: str) -> set[str]:
+    link = ox.NamedNode("https://w3id.org/cislib/def#associatedCountry")
+    return {
+        q.object.value
+        for q in store.oxigraph.quads_for_pattern(ox.NamedNode(person), link, None, None)
+    }
+
+
+def dated(record, start: str | None):
+    """The record with its event moved to ``start`` (undated with None)."""
+    record.events[0] = replace(record.events[0], start=start, end=start)
+    return record
+
+
+def test_tallies_count_each_pair_per_year_and_follow_every_change(store):
+    """Ingests, a replacement that moves an event to another year or leaves it undated, and
+    removals move the tallies by exactly the events concerned, as a recomputation says."""
+    ru, uz = mint("country", "ru"), mint("country", "uz")
+    pair_2022, pair_2023, pair_undated = (ru, uz, 2022), (ru, uz, 2023), (ru, uz, None)
+    first = variant("a.txt", 0, 0, False, "en")
+    store.ingest(first)
+    assert tallies(store)[pair_2022] == 1
+    store.ingest(variant("b.txt", 1, 1, False, "ru"))
+    assert tallies(store)[pair_2022] == 2
+    store.ingest(dated(variant("b.txt", 1, 1, False, "ru"), "2023-02-01"))  # a replacement
+    assert tallies(store)[pair_2022] == 1 and tallies(store)[pair_2023] == 1
+    store.ingest(dated(variant("b.txt", 1, 1, False, "ru"), None))
+    assert pair_2023 not in tallies(store) and tallies(store)[pair_undated] == 1
+    incremental = derived(store)
+    store._update(DERIVE_UPDATE)
+    assert isomorphic(incremental, derived(store))
+    store.remove_report(first.report.iri)
+    assert pair_2022 not in tallies(store) and tallies(store)[pair_undated] == 1
+    # every tally that is left is positive, and a pair is counted under one order only
+    assert all(n > 0 for n in tallies(store).values())
+    assert not any((b, a, y) in tallies(store) for a, b, y in tallies(store))
+
+
+def test_a_person_is_associated_with_the_countries_of_posts_and_of_whom_they_spoke_for(store):
+    record = make_record("a.txt", person="Anna Ivanova")  # director at the RSL, spoke for UZ
+    person = next(e.iri for e in record.entities if e.type == "Person")
+    store.ingest(record)
+    assert associated(store, person) == {mint("country", "ru"), mint("country", "uz")}
+    record.events[0] = replace(
+        record.events[0],
+        participants=[replace(p, on_behalf_of=None) for p in record.events[0].participants],
+    )
+    store.ingest(record)  # the same report, now without whom she spoke for
+    assert associated(store, person) == {mint("country", "ru")}
+    store.remove_report(record.report.iri)
+    assert associated(store, person) == set()
 
 
 def bad_record(file: str = "bad.txt"):

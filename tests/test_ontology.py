@@ -46,11 +46,12 @@ ROLES = (
     "roleParticipant roleSpeaker roleOrganizer roleHost roleGuest roleSignatory roleTrainee "
     "roleOther"
 ).split()
-OTHER_CLASSES = "Participation Quote Mention Quantity ExtractionRun".split()
+OTHER_CLASSES = "Participation Quote Mention Quantity ExtractionRun CountryCooperation".split()
 SCHEMES = "EventTypeScheme RoleScheme".split()
 PROPERTIES = (
     "event role onBehalfOf country venue isoCode wikidataId evidence postTitle quantityOf "
-    "measure fileName sha256 characterCount softwareVersion involvesCountry"
+    "measure fileName sha256 characterCount softwareVersion involvesCountry associatedCountry "
+    "partnerCountry year eventCount"
 ).split()
 MODEL_TERMS = EVENT_CLASSES + ROLES + OTHER_CLASSES + SCHEMES + PROPERTIES
 

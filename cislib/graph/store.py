@@ -36,7 +36,7 @@ from cislib.graph.terms import (
     node,
     text,
 )
-from cislib.ontology import CIS, PROV, SCHEMA, SKOS, ontology_text
+from cislib.ontology import CIS, ORG, PROV, SCHEMA, SKOS, ontology_text
 from cislib.seeds import reference_files
 
 STORE_ENV = "CISLIB_STORE"
@@ -53,29 +53,125 @@ _COUNTRY_OF = node(CIS.country)
 _ON_BEHALF_OF = node(CIS.onBehalfOf)
 _LOCATION = node(SCHEMA.location)
 _VENUE = node(CIS.venue)
+_PERSON = node(SCHEMA.Person)
+_MEMBER = node(ORG.member)
+_ORGANIZATION = node(ORG.organization)
 
 #: Prefixes available to every update this module sends (a prologue may only open a request).
-UPDATE_PREFIXES = {"skos": str(SKOS), "schema": str(SCHEMA), "cis": str(CIS), "prov": str(PROV)}
+UPDATE_PREFIXES = {
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "cis": str(CIS),
+    "prov": str(PROV),
+    "org": str(ORG),
+}
+
+
+#: The IRI of the tally of the events two countries (?a, ?b) were both involved in, in one
+#: year (?year; unbound for undated events): minted by SPARQL, so reads and updates agree.
+TALLY_NODE = (
+    'IRI(CONCAT("https://w3id.org/cislib/id/cooperation/", '
+    'MD5(CONCAT(STR(?a), " ", STR(?b), " ", COALESCE(STR(?year), "")))))'
+)
+#: Where the tallies read the countries of each event: the derived graph's own edges.
+DERIVED_EDGES = f"GRAPH <{DERIVED_GRAPH.value}> {{ ?event cis:involvesCountry ?country }}"
+
+
+def involvement_select(event_values: str = "") -> str:
+    """SELECT of the countries each event involves (``?event ?country``), by the rules.
+
+    A country took part (as agent or on whose behalf someone took part), one of its libraries
+    or organisations did, or the event was held in one of its cities or libraries. A node
+    named in many reports has its country and type stated in each: each pair comes once.
+    """
+    return f"""SELECT DISTINCT ?event ?country WHERE {{ {event_values}
+  {{ GRAPH ?g {{ ?event a schema:Event ; schema:location|cis:venue ?place }}
+     GRAPH ?h {{ ?place cis:country ?country }} }}
+  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?country }}
+           FILTER EXISTS {{ GRAPH ?h {{ ?country a schema:Country }} }} }}
+  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?agent }}
+           GRAPH ?h {{ ?agent cis:country ?country }} }}
+}}"""
+
+
+def tally_select(event_values: str = "", edges: str = DERIVED_EDGES) -> str:
+    """SELECT of the country cooperation tallies (``?node ?a ?b ?year ?events``).
+
+    For each pair of countries (``?a`` the one with the smaller IRI) and year, the number of
+    events involving both; an event's year is that of its earliest start date, and events
+    without one are tallied with ``?year`` unbound. ``edges`` is the pattern giving
+    ``?event ?country``; with ``event_values`` only those events are counted.
+    """
+    return f"""SELECT ?node ?a ?b ?year ?events WHERE {{
+  {{ SELECT ?a ?b ?year (COUNT(?event) AS ?events) WHERE {{
+    {{ SELECT DISTINCT ?event ?a ?b WHERE {{
+       {{ SELECT ?event (?country AS ?a) WHERE {{ {event_values} {edges} }} }}
+       {{ SELECT ?event (?country AS ?b) WHERE {{ {event_values} {edges} }} }}
+       FILTER(STR(?a) < STR(?b)) }} }}
+    OPTIONAL {{ SELECT ?event (MIN(?start) AS ?first) WHERE {{ {event_values}
+      GRAPH ?g {{ ?event schema:startDate ?start }} }} GROUP BY ?event }}
+    BIND(YEAR(?first) AS ?year)
+  }} GROUP BY ?a ?b ?year }}
+  BIND({TALLY_NODE} AS ?node)
+}}"""
+
+
+def association_select(person_values: str = "") -> str:
+    """SELECT of the countries each person is associated with (``?person ?country``).
+
+    That of an organisation they hold a post at, the country they took part on behalf of, or
+    that of the organisation they took part on behalf of. Facts stated in many reports are
+    matched once each (distinct subqueries), looked up per row.
+    """
+    derived = f"<{DERIVED_GRAPH.value}>"
+    return f"""SELECT DISTINCT ?person ?country WHERE {{
+  {{ SELECT DISTINCT ?person WHERE {{ {person_values} GRAPH ?g {{ ?person a schema:Person }} }} }}
+  LATERAL {{
+    {{ {{ SELECT DISTINCT ?person ?o WHERE {{
+         GRAPH ?g {{ ?post org:member ?person }} GRAPH ?h {{ ?post org:organization ?o }} }} }}
+       LATERAL {{ {{ SELECT DISTINCT ?o ?country WHERE {{
+         GRAPH ?i {{ ?o cis:country ?country }} }} }} }} }}
+    UNION
+    {{ SELECT DISTINCT ?person ?country WHERE {{
+         GRAPH ?g {{ ?p prov:agent ?person ; cis:onBehalfOf ?country }} FILTER(?g != {derived})
+         FILTER EXISTS {{ GRAPH ?h {{ ?country a schema:Country }} }} }} }}
+    UNION
+    {{ {{ SELECT DISTINCT ?person ?o WHERE {{
+         GRAPH ?g {{ ?p prov:agent ?person ; cis:onBehalfOf ?o }} FILTER(?g != {derived}) }} }}
+       LATERAL {{ {{ SELECT DISTINCT ?o ?country WHERE {{
+         GRAPH ?i {{ ?o cis:country ?country }} }} }} }} }}
+  }}
+}}"""
 
 
 def derive_update(
-    labels: Iterable[ox.NamedNode] | None = None, events: Iterable[ox.NamedNode] | None = None
+    labels: Iterable[ox.NamedNode] | None = None,
+    events: Iterable[ox.NamedNode] | None = None,
+    people: Iterable[ox.NamedNode] | None = None,
+    counted: Iterable[dict] = (),
 ) -> str:
     """SPARQL Update that recomputes the derived graph, whole or for some nodes only.
 
     The derived graph holds a preferred label per language for nodes minted from reports (the
     longest name read, the smallest in code-point order on a tie), the schema.org shortcut
-    triples implied by participations, and the countries each event involves
-    (``cis:involvesCountry``: a country taking part, or the country of a participant or of the
-    event's city or venue). With no arguments it is rebuilt from scratch. Given
-    ``labels`` and ``events``, only the preferred labels of those nodes and the shortcuts and
-    involved countries of those events are dropped and recomputed from all graphs: the same
-    rules, narrowed by VALUES, so the result is the one a full recomputation gives for them.
+    triples implied by participations, the countries each event involves
+    (``cis:involvesCountry``, ``involvement_select``), the countries each person is associated
+    with (``cis:associatedCountry``, ``association_select``) and, for every pair of countries
+    and year, a ``cis:CountryCooperation`` tally of the events both were involved in
+    (``tally_select``). With no arguments it is rebuilt from scratch.
+
+    Given ``labels``, ``events`` and ``people``, only the preferred labels of those nodes, the
+    shortcuts and involved countries of those events and the countries of those people are
+    dropped and recomputed from all graphs: the same rules, narrowed by VALUES, so the result
+    is the one a full recomputation gives for them. The tallies are updated by difference:
+    ``counted`` are the rows of ``tally_select`` for the same events read before the update
+    (what they added to the tallies); they are taken off, and the events' new rows added.
     """
-    full = labels is None and events is None
+    full = labels is None and events is None and people is None
     derived, reference = f"<{DERIVED_GRAPH.value}>", f"<{REFERENCE_GRAPH.value}>"
     label_values = _values("?s", labels)
     event_values = _values("?event", events)
+    person_values = _values("?person", people)
     parts = []
     if full:
         parts.append(f"DROP SILENT GRAPH {derived}")
@@ -103,23 +199,30 @@ WHERE {{
 }}""")
     if full or event_values:
         if not full:
+            if counted:
+                parts.append(_untally(counted))
             parts.append(
                 f"DELETE {{ GRAPH {derived} {{ ?event ?shortcut ?agent }} }}\n"
                 f"WHERE {{ {event_values} VALUES ?shortcut "
                 "{ schema:organizer schema:attendee cis:involvesCountry }"
                 f" GRAPH {derived} {{ ?event ?shortcut ?agent }} }}"
             )
-        # A node named in many reports has its country and type stated in each: the distinct
-        # pairs are inserted once, rather than once per stored copy.
-        parts.append(f"""INSERT {{ GRAPH {derived} {{ ?event cis:involvesCountry ?country }} }}
-WHERE {{ {{ SELECT DISTINCT ?event ?country WHERE {{ {event_values}
-  {{ GRAPH ?g {{ ?event a schema:Event ; schema:location|cis:venue ?place }}
-     GRAPH ?h {{ ?place cis:country ?country }} }}
-  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?country }}
-           FILTER EXISTS {{ GRAPH ?h {{ ?country a schema:Country }} }} }}
-  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?agent }}
-           GRAPH ?h {{ ?agent cis:country ?country }} }}
-}} }} }}""")
+        parts.append(
+            f"INSERT {{ GRAPH {derived} {{ ?event cis:involvesCountry ?country }} }}\n"
+            f"WHERE {{ {{ {involvement_select(event_values)} }} }}"
+        )
+        parts.append(f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
+INSERT {{ GRAPH {derived} {{ ?node a cis:CountryCooperation ; cis:partnerCountry ?a , ?b ;
+  cis:year ?year ; cis:eventCount ?total }} }}
+WHERE {{ {{ {tally_select(event_values)} }}
+  OPTIONAL {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
+  BIND(COALESCE(?old, 0) + ?events AS ?total) }}""")
+        if not full:
+            # a tally that fell to nothing goes, node and all
+            parts.append(
+                f"DELETE {{ GRAPH {derived} {{ ?node ?p ?o }} }}\n"
+                f"WHERE {{ GRAPH {derived} {{ ?node cis:eventCount 0 ; ?p ?o }} }}"
+            )
         parts.append(f"""INSERT {{ GRAPH {derived} {{ ?event schema:organizer ?agent }} }}
 WHERE {{ {event_values}
   GRAPH ?g {{ ?p cis:event ?event ; prov:agent ?agent ; cis:role cis:roleOrganizer }} }}""")
@@ -129,7 +232,33 @@ WHERE {{ {event_values}
   FILTER(?role != cis:roleOrganizer && ?role != cis:roleHost)
   FILTER NOT EXISTS {{ GRAPH ?any {{ ?agent a schema:Country }} }}
 }}""")
+    if full or person_values:
+        if not full:
+            parts.append(
+                f"DELETE {{ GRAPH {derived} {{ ?person cis:associatedCountry ?country }} }}\n"
+                f"WHERE {{ {person_values} GRAPH {derived} "
+                "{ ?person cis:associatedCountry ?country } }"
+            )
+        parts.append(
+            f"INSERT {{ GRAPH {derived} {{ ?person cis:associatedCountry ?country }} }}\n"
+            f"WHERE {{ {{ {association_select(person_values)} }} }}"
+        )
     return " ;\n".join(parts)
+
+
+def _untally(counted: Iterable[dict]) -> str:
+    """The update taking ``counted`` rows (of ``tally_select``) off their tallies."""
+    rows = []
+    for row in counted:
+        year = "UNDEF" if row.get("year") is None else row["year"]
+        rows.append(f"({row['a']} {row['b']} {year} {row['events']})")
+    derived = f"<{DERIVED_GRAPH.value}>"
+    return f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
+INSERT {{ GRAPH {derived} {{ ?node cis:eventCount ?left }} }}
+WHERE {{ VALUES (?a ?b ?year ?events) {{ {" ".join(rows)} }}
+  BIND({TALLY_NODE} AS ?node)
+  GRAPH {derived} {{ ?node cis:eventCount ?old }}
+  BIND(?old - ?events AS ?left) }}"""
 
 
 def _values(variable: str, terms: Iterable[ox.NamedNode] | None) -> str:
@@ -361,9 +490,7 @@ class GraphStore:
             derived = ""
             if derive:
                 old_quads = [q for g in dropped for q in self.quads(g)]
-                labels, events = self._derive_scope(quads, old_quads, dropped)
-                if labels or events:
-                    derived = " ;\n" + derive_update(labels, events)
+                derived = self._derived_for(quads, old_quads, dropped)
                 touched = self._touched(quads, old_quads, dropped)
             if dropped or derived:
                 drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
@@ -383,21 +510,43 @@ class GraphStore:
             touched=touched,
         )
 
+    def _derived_for(self, new: list[ox.Quad], old: list[ox.Quad], dropped) -> str:
+        """The derived graph's update for writing ``new`` and dropping ``old`` (of
+        ``dropped``), to follow them in the same request ('' when nothing moves)."""
+        labels, events, people = self._derive_scope(new, old, dropped)
+        if not (labels or events or people):
+            return ""
+        counted = self._tallies(events) if events else []
+        return " ;\n" + derive_update(labels, events, people, counted)
+
+    def _tallies(self, events: Iterable[ox.NamedNode]) -> list[dict]:
+        """The rows ``events`` add to the country cooperation tallies now (``tally_select``)."""
+        solutions = self._store.query(
+            tally_select(_values("?event", events)), prefixes=UPDATE_PREFIXES
+        )
+        return [{v.value: row[v.value] for v in solutions.variables} for row in solutions]
+
     def _derive_scope(
         self, new: list[ox.Quad], old: list[ox.Quad], dropped: Iterable[ox.NamedNode]
-    ) -> tuple[set, set]:
-        """The nodes whose derived labels, and the events whose shortcuts and involved
-        countries, the quads written (``new``) and dropped (``old``, from ``dropped``) move.
+    ) -> tuple[set, set, set]:
+        """The nodes whose derived labels, the events whose shortcuts, involved countries and
+        tallies, and the people whose associated countries the quads written (``new``) and
+        dropped (``old``, from ``dropped``) move.
 
-        Besides the events the quads name, a node that becomes or stops being a country, or
-        gains or loses a country, changes what every event it took part in or hosted derives;
-        those events are recomputed too, but only when the fact is new to the store or leaves
-        it: a library whose country each report restates moves nothing.
+        Besides the events and people the quads name, a node that becomes or stops being a
+        country, or gains or loses a country, changes what every event it took part in or
+        hosted, and every person who holds a post at it or took part on its behalf, derives;
+        those are recomputed too, but only when the fact is new to the store or leaves it: a
+        library whose country each report restates moves nothing.
         """
         quads = [*new, *old]
         labels = {q.subject for q in quads if q.predicate == _ALT_LABEL}
         events = {q.object for q in quads if q.predicate == _EVENT}
         events |= {q.subject for q in quads if q.predicate == _TYPE and q.object == _EVENT_CLASS}
+        # a post or a participation is stated whole in one report, with its person
+        people = {q.object for q in quads if q.predicate in (_MEMBER, _AGENT)}
+        people |= {q.subject for q in quads if q.predicate == _TYPE and q.object == _PERSON}
+        people = {p for p in people if isinstance(p, ox.NamedNode)}
         besides = {*dropped, ONTOLOGY_GRAPH, DERIVED_GRAPH}
 
         def country_facts(some: list[ox.Quad]) -> set:
@@ -412,7 +561,8 @@ class GraphStore:
         for fact in sorted(country_facts(new) ^ country_facts(old), key=str):
             if not self._stored(*fact, besides):
                 events |= self._events_of(fact[0])
-        return labels, events
+                people |= self._people_of(fact[0])
+        return labels, events, people
 
     def _stored(self, subject, predicate, obj, besides) -> bool:
         """Whether a graph other than ``besides`` states the triple (stops at the first copy:
@@ -434,6 +584,18 @@ class GraphStore:
         for place in (_LOCATION, _VENUE):
             events |= {q.subject for q in self._store.quads_for_pattern(None, place, subject, None)}
         return events
+
+    def _people_of(self, subject) -> set:
+        """The people holding a post at ``subject`` or who took part on its behalf."""
+        people = set()
+        for post in self._store.quads_for_pattern(None, _ORGANIZATION, subject, None):
+            people |= {q.object for q in self._store.quads_for_pattern(post.subject, _MEMBER)}
+        for part in self._store.quads_for_pattern(None, _ON_BEHALF_OF, subject, None):
+            people |= {
+                q.object
+                for q in self._store.quads_for_pattern(part.subject, _AGENT, None, part.graph_name)
+            }
+        return {p for p in people if isinstance(p, ox.NamedNode)}
 
     def _touched(self, new: list[ox.Quad], old: list[ox.Quad], dropped) -> tuple[str, ...]:
         """The nodes the new and the dropped quads mention, and the nodes pointing at a node
@@ -517,8 +679,7 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
 }}"""
         for row in self._store.query(shortcuts, prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["event"], row["shortcut"], row["agent"], DERIVED_GRAPH)
-        involved = f"""
-SELECT DISTINCT ?event ?country WHERE {{
+        involved = f"""SELECT DISTINCT ?event ?country WHERE {{
   {{ {{ SELECT DISTINCT ?event ?place WHERE {{
        GRAPH ?g {{ ?event a schema:Event ; schema:location|cis:venue ?place }} }} }}
      {{ SELECT DISTINCT ?place ?country WHERE {{ GRAPH ?h {{ ?place cis:country ?country }} }} }} }}
@@ -533,6 +694,21 @@ SELECT DISTINCT ?event ?country WHERE {{
         involves = node(CIS.involvesCountry)
         for row in self._store.query(involved, prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["event"], involves, row["country"], DERIVED_GRAPH)
+        # the tallies of the edges the rules give, not of the derived graph's present ones
+        tallies = tally_select(edges=f"{{ {involved} }}")
+        partner, year, count = node(CIS.partnerCountry), node(CIS.year), node(CIS.eventCount)
+        tally_class = node(CIS.CountryCooperation)
+        for row in self._store.query(tallies, prefixes=UPDATE_PREFIXES):
+            tally = row["node"]
+            yield ox.Quad(tally, _TYPE, tally_class, DERIVED_GRAPH)
+            yield ox.Quad(tally, partner, row["a"], DERIVED_GRAPH)
+            yield ox.Quad(tally, partner, row["b"], DERIVED_GRAPH)
+            if row["year"] is not None:
+                yield ox.Quad(tally, year, row["year"], DERIVED_GRAPH)
+            yield ox.Quad(tally, count, row["events"], DERIVED_GRAPH)
+        associated = node(CIS.associatedCountry)
+        for row in self._store.query(association_select(), prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["person"], associated, row["country"], DERIVED_GRAPH)
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
         """Replace a named graph's content with ``triples`` and recompute the derived graph,
@@ -550,8 +726,7 @@ SELECT DISTINCT ?event ?country WHERE {{
         graph = node(report)
         if not self._store.contains_named_graph(graph):
             return False
-        labels, events = self._derive_scope([], list(self.quads(graph)), [graph])
-        derived = " ;\n" + derive_update(labels, events) if labels or events else ""
+        derived = self._derived_for([], list(self.quads(graph)), [graph])
         self._update(f"DROP GRAPH {graph}" + derived)
         return True
 

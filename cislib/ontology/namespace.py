@@ -20,6 +20,7 @@ class CIS(DefinedNamespace):
     AgreementSigning: URIRef  # agreement signing
     Conference: URIRef  # conference
     Congress: URIRef  # congress
+    CountryCooperation: URIRef  # country cooperation tally
     Exhibition: URIRef  # exhibition
     ExtractionRun: URIRef  # extraction run
     Forum: URIRef  # forum
@@ -50,17 +51,20 @@ class CIS(DefinedNamespace):
     roleTrainee: URIRef  # trainee
 
     # Object properties
+    associatedCountry: URIRef  # associated country
     country: URIRef  # country
     event: URIRef  # event
     evidence: URIRef  # evidence
     involvesCountry: URIRef  # involves country
     onBehalfOf: URIRef  # on behalf of
+    partnerCountry: URIRef  # partner country
     quantityOf: URIRef  # quantity of
     role: URIRef  # role
     venue: URIRef  # venue
 
     # Datatype properties
     characterCount: URIRef  # character count
+    eventCount: URIRef  # event count
     fileName: URIRef  # file name
     isoCode: URIRef  # ISO country code
     measure: URIRef  # measure
@@ -68,3 +72,4 @@ class CIS(DefinedNamespace):
     sha256: URIRef  # SHA-256 checksum
     softwareVersion: URIRef  # software version
     wikidataId: URIRef  # Wikidata identifier
+    year: URIRef  # year
