@@ -172,7 +172,8 @@ def test_the_portable_text_gives_the_same_rows(graph, conference, name, lang):
     assert "LATERAL" not in query.portable
     assert answer(query.portable) == answer(query.text)
     rdflib.plugins.sparql.prepareQuery(query.portable)
-    if "LATERAL" in query.text and name not in ("event-types",):
+    # a check finds nothing on a sound graph: its witnesses are the broken graph's tests below
+    if "LATERAL" in query.text and name != "event-types" and not name.startswith("checks/"):
         assert answer(query.text), "a witness answer, or the comparison shows nothing"
 
 
@@ -589,6 +590,9 @@ def test_participation_without_event(broken):
     store, nodes = broken
     found = rows(store, "checks/participation-without-event-violation")
     assert {r["participation"] for r in found} == {nodes["lost"], nodes["astray"]}
+    # its lateral block, put back in place for other engines, finds the same
+    portable = load_query("checks/participation-without-event-violation").portable
+    assert sorted(map(str, run_query(store, portable).values())) == sorted(map(str, found))
 
 
 def test_shortcut_without_participation(broken):
