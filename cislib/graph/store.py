@@ -45,6 +45,8 @@ PENDING_MARKER = "derived-pending"
 
 _TYPE = node(RDF.type)
 _ALT_LABEL = node(SKOS.altLabel)
+#: The predicates a node's names are given by (its labels and its name keys derive from them).
+_NAMES = (_ALT_LABEL, node(SKOS.prefLabel), node(SCHEMA.name))
 _EVENT = node(CIS.event)
 _AGENT = node(PROV.agent)
 _COUNTRY = node(SCHEMA.Country)
@@ -144,6 +146,20 @@ def association_select(person_values: str = "") -> str:
 }}"""
 
 
+def name_key_select(label_values: str = "") -> str:
+    """SELECT of every node's names in lower case (``?s ?key``), for finding it by name.
+
+    The names are its ``skos:prefLabel``, ``skos:altLabel`` and ``schema:name`` in any graph but
+    the derived one (whose preferred labels are among the names read), lower-cased by SPARQL's
+    ``LCASE``, as the queries lower-case what they look for.
+    """
+    derived = f"<{DERIVED_GRAPH.value}>"
+    return f"""SELECT DISTINCT ?s ?key WHERE {{ {label_values}
+  GRAPH ?g {{ ?s skos:prefLabel|skos:altLabel|schema:name ?name }} FILTER(?g != {derived})
+  BIND(LCASE(STR(?name)) AS ?key)
+}}"""
+
+
 def derive_update(
     labels: Iterable[ox.NamedNode] | None = None,
     events: Iterable[ox.NamedNode] | None = None,
@@ -153,7 +169,8 @@ def derive_update(
     """SPARQL Update that recomputes the derived graph, whole or for some nodes only.
 
     The derived graph holds a preferred label per language for nodes minted from reports (the
-    longest name read, the smallest in code-point order on a tie), the schema.org shortcut
+    longest name read, the smallest in code-point order on a tie), every node's names in lower
+    case (``cis:nameKey``, ``name_key_select``), the schema.org shortcut
     triples implied by participations, the countries each event involves
     (``cis:involvesCountry``, ``involvement_select``), the countries each person is associated
     with (``cis:associatedCountry``, ``association_select``) and, for every pair of countries
@@ -197,6 +214,15 @@ WHERE {{
   FILTER NOT EXISTS {{ GRAPH {reference} {{ ?s skos:prefLabel ?any }} }}
   BIND(STRLANG(?name, ?lang) AS ?label)
 }}""")
+        if not full:
+            parts.append(
+                f"DELETE {{ GRAPH {derived} {{ ?s cis:nameKey ?key }} }}\n"
+                f"WHERE {{ {label_values} GRAPH {derived} {{ ?s cis:nameKey ?key }} }}"
+            )
+        parts.append(
+            f"INSERT {{ GRAPH {derived} {{ ?s cis:nameKey ?key }} }}\n"
+            f"WHERE {{ {{ {name_key_select(label_values)} }} }}"
+        )
     if full or event_values:
         if not full:
             if counted:
@@ -540,7 +566,7 @@ class GraphStore:
         library whose country each report restates moves nothing.
         """
         quads = [*new, *old]
-        labels = {q.subject for q in quads if q.predicate == _ALT_LABEL}
+        labels = {q.subject for q in quads if q.predicate in _NAMES}
         events = {q.object for q in quads if q.predicate == _EVENT}
         events |= {q.subject for q in quads if q.predicate == _TYPE and q.object == _EVENT_CLASS}
         # a post or a participation is stated whole in one report, with its person
@@ -661,6 +687,9 @@ SELECT ?s ?name ?lang WHERE {{
         for row in self._store.query(labels, prefixes=UPDATE_PREFIXES):
             name = ox.Literal(row["name"].value, language=row["lang"].value)
             yield ox.Quad(row["s"], pref_label, name, DERIVED_GRAPH)
+        name_key = node(CIS.nameKey)
+        for row in self._store.query(name_key_select(), prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["s"], name_key, row["key"], DERIVED_GRAPH)
         # each participation's facts as sub-selects, hash-joined on the node and its graph
         facts = f"""
   {{ SELECT ?p ?g ?event WHERE {{ GRAPH ?g {{ ?p cis:event ?event }} FILTER(?g != {derived}) }} }}

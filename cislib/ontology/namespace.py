@@ -68,6 +68,7 @@ class CIS(DefinedNamespace):
     fileName: URIRef  # file name
     isoCode: URIRef  # ISO country code
     measure: URIRef  # measure
+    nameKey: URIRef  # name key
     postTitle: URIRef  # post title
     sha256: URIRef  # SHA-256 checksum
     softwareVersion: URIRef  # software version
