@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from cislib.queries import named_queries
 from cislib.seeds import reference_entities
 from cislib.synth.corpus import GOLD_FOLDER, generate_corpus, generate_report, language_of
 from cislib.synth.people import name_pools
+from cislib.synth.world import honoree_name, honorees
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,6 +126,26 @@ def test_libraries_not_in_the_reference_data_are_named_like_real_ones(corpus):
         heads = [h.split()[0][:6] for h in language.LIBRARY_HEADS]
         assert any(normalise(h) in text for h in heads), tag
         assert any(normalise(w) in text for w in language.NAMED_AFTER), tag
+
+
+def test_no_library_name_is_given_to_libraries_of_two_cities(tmp_path):
+    """The reader makes one node of one name: a made-up library's name (a Russian one does not
+    say its city) must never stand for libraries of two cities, across a corpus as large as
+    the ones where that happened."""
+    generate_corpus(tmp_path, 1400, seed=3, jobs=1)
+    cities = defaultdict(set)
+    for path in sorted((tmp_path / GOLD_FOLDER).glob("*.json")):
+        for entity in load_gold(path, tmp_path).entities:
+            if entity.type == "Library" and entity.city:
+                for mention in entity.mentions:
+                    cities[normalise(mention)].add(entity.city)
+    assert len(cities) > 1000
+    assert {name: found for name, found in cities.items() if len(found) > 1} == {}
+
+
+def test_each_made_up_library_has_its_own_honoree():
+    named = [honoree_name(person, "ru") for person in honorees().values()]
+    assert len(named) == len(set(named)) > 100
 
 
 def test_people_have_first_names_from_the_readers_list():

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from cislib.synth.language import HEAD_ROLES, MAIN_EVENT_TYPES, SPEAKER_ROLES, Language
-from cislib.synth.people import make_person
+from cislib.synth.people import Person, make_person
 from cislib.synth.world import (
     ACTIVE_COUNTRIES,
     HOME_COUNTRY,
+    LIBRARY_SHAPES,
     PARTNER_ORGANIZATIONS,
     Thing,
+    honorees,
     made_up_library,
     made_up_ministry,
     slug,
@@ -95,12 +97,20 @@ class _Names:
         self.tag = tag
         self.roots: set[str] = set()
 
+    def taken(self, person: Person) -> bool:
+        """Whether ``person``'s surname or first name is used in the story already."""
+        return person.root in self.roots or person.first in self.roots
+
+    def take(self, person: Person) -> None:
+        """Note ``person``'s names as used in the story."""
+        self.roots.update((person.root, person.first, person.father))
+
     def person(self, country: str, female: bool | None = None) -> Thing:
         for _ in range(50):
             person = make_person(self.rng, country, self.tag, female)
-            if person.root not in self.roots and person.first not in self.roots:
+            if not self.taken(person):
                 break
-        self.roots.update((person.root, person.first, person.father))
+        self.take(person)
         name_en = person.name_en()
         return Thing(
             type="Person",
@@ -115,14 +125,26 @@ def _date(rng: random.Random) -> date:
 
 
 def _library_in(rng: random.Random, city: Thing, tag: str, names: _Names, made_up: list) -> Thing:
-    """A library of ``city``: from the reference data when it has one (often), else made up."""
+    """A library of ``city``: from the reference data when it has one (often), else made up.
+
+    A made-up library is named after its person from ``honorees`` (in a Russian report always,
+    else now and then); a shape whose person shares a name with someone of the story is passed
+    over, so that no name is part of another.
+    """
     known = world().libraries.get(city.key, [])
     if known and rng.random() < 0.6:
         return rng.choice(known)
-    honoree = None
-    if tag == "ru" or rng.random() < 0.4:
-        honoree = names.person(city.country.key, female=False).person
-    library = made_up_library(rng, city, tag, honoree)
+    named = tag == "ru" or rng.random() < 0.4
+    shapes = sorted(LIBRARY_SHAPES)
+    rng.shuffle(shapes)
+    choices = [(shape, honorees()[(city.key, shape)] if named else None) for shape in shapes]
+    free = [(s, h) for s, h in choices if h is None or not names.taken(h)]
+    if not free and known:
+        return rng.choice(known)
+    shape, honoree = (free or choices)[0]
+    if honoree is not None:
+        names.take(honoree)
+    library = made_up_library(rng, city, tag, honoree, shape)
     made_up.append(library)
     return library
 

@@ -28,7 +28,7 @@ from cislib.synth.morphology import (
     russian_agreeing,
     russian_phrase,
 )
-from cislib.synth.people import Person
+from cislib.synth.people import Person, make_person, name_pools
 
 #: Countries whose libraries host and visit in generated reports (ISO codes).
 ACTIVE_COUNTRIES = ("ru", "by", "kz", "kg", "uz", "tm", "tj", "am", "az", "md")
@@ -285,7 +285,9 @@ def _folder(tag: str) -> str:
     return "uz" if tag.startswith("uz") else tag
 
 
-def _honoree(person: Person, tag: str) -> str:
+def honoree_name(person: Person, tag: str) -> str:
+    """``person`` as the name of a library named after them gives them in ``tag`` (initials;
+    genitive in Russian: "Библиотека имени А. С. Пушкина")."""
     return person.render(tag, "initials", "gen" if tag == "ru" else "nom")
 
 
@@ -312,18 +314,18 @@ def library_name(
     if tag == "ru":
         base = russian_agreeing(modifiers, head)
         base = base[0].upper() + base[1:]
-        return f"{base} {named_after} {_honoree(honoree, tag)}" if honoree else base
+        return f"{base} {named_after} {honoree_name(honoree, tag)}" if honoree else base
     if tag == "en":
         words = " ".join(w if w == "and" else w[0].upper() + w[1:] for w in (*modifiers,))
         head_words = " ".join(w if w == "and" else w[0].upper() + w[1:] for w in head.split())
         base = f"{city.label('en')} {words} {head_words}"
-        return f"{base} {named_after} {_honoree(honoree, tag)}" if honoree else base
+        return f"{base} {named_after} {honoree_name(honoree, tag)}" if honoree else base
     head_words = head.split(" ")
     last = head_words[-1]
     if not is_possessive(head, tag):
         last = possessive(last, tag)
     base = " ".join((city.label(tag), *modifiers, *head_words[:-1], last))
-    return f"{_honoree(honoree, tag)} {named_after} {base}" if honoree else base
+    return f"{honoree_name(honoree, tag)} {named_after} {base}" if honoree else base
 
 
 @cache
@@ -355,11 +357,36 @@ def ministry_name(country: Thing, tag: str) -> str:
     return f"{owner} {culture} {head}"
 
 
+@cache
+def honorees() -> dict[tuple[str, str], Person]:
+    """The person each made-up library is named after, by city key and shape.
+
+    One library of a shape in a city is always named after the same person, and no two
+    libraries after the same one: a Russian name does not say the city ("Областная детская
+    библиотека имени ..."), so the person is what tells two such libraries apart, and the
+    reader mints one node per name.
+    """
+    table: dict[tuple[str, str], Person] = {}
+    used: set[str] = set()
+    # the countries whose people the first-name list can name (those stories are set in)
+    for country in sorted(set(world().cities) & set(name_pools())):
+        for city in sorted(world().cities[country], key=lambda c: c.key):
+            for shape in sorted(LIBRARY_SHAPES):
+                rng = random.Random(f"honoree {city.key} {shape}")
+                person = make_person(rng, country, "ru", female=False)
+                while honoree_name(person, "ru") in used:
+                    person = make_person(rng, country, "ru", female=False)
+                used.add(honoree_name(person, "ru"))
+                table[(city.key, shape)] = person
+    return table
+
+
 def made_up_library(
     rng: random.Random, city: Thing, tag: str, honoree: Person | None, shape: str | None = None
 ) -> Thing:
     """A library the reference data does not know, in ``city``, named for a report in
-    ``tag`` (and in English for the gold file)."""
+    ``tag`` (and in English for the gold file), after ``honoree`` when given (for a Russian
+    report always: see ``honorees``)."""
     shape = shape or rng.choice(sorted(LIBRARY_SHAPES))
     if tag == "ru" and honoree is None:
         raise ValueError("a Russian library name needs someone it is named after")
