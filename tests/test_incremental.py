@@ -267,6 +267,31 @@ def test_a_person_is_associated_with_the_countries_of_posts_and_of_whom_they_spo
     assert associated(store, person) == set()
 
 
+def node_count(store: GraphStore, cls: str) -> int:
+    counts = store.oxigraph.quads_for_pattern(
+        ox.NamedNode(cls), ox.NamedNode("https://w3id.org/cislib/def#nodeCount"), None, None
+    )
+    return sum(int(q.object.value) for q in counts)
+
+
+def test_class_counts_move_only_when_a_node_gains_or_loses_a_class(store):
+    country = "https://schema.org/Country"
+    before = node_count(store, country)
+    first = variant("a.txt", 0, 0, True, "en")  # types Atlantis as a country
+    store.ingest(first)
+    assert node_count(store, country) == before + 1
+    second = variant("b.txt", 1, 1, True, "ru")  # says so again: still one node
+    store.ingest(second)
+    assert node_count(store, country) == before + 1
+    store.remove_report(first.report.iri)
+    assert node_count(store, country) == before + 1
+    store.ingest(variant("b.txt", 1, 1, False, "ru"))  # the replacement no longer says so
+    assert node_count(store, country) == before
+    incremental = derived(store)
+    store._update(DERIVE_UPDATE)
+    assert incremental == derived(store)
+
+
 def bad_record(file: str = "bad.txt"):
     """A report that breaks core rules and a SHACL-SPARQL rule at once."""
     record = make_record(file, person="Olga Smirnova")

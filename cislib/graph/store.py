@@ -11,13 +11,14 @@ Layout of a store folder::
 
 Every write is one transaction, a SPARQL Update request (or, for a new report of a batch, one
 ``extend`` of its quads): a report's graph is replaced (old version dropped, new quads
-inserted, the derived labels and shortcuts it affects recomputed) completely or not at all.
+inserted, the derived data it affects updated) completely or not at all.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,11 +161,21 @@ def name_key_select(label_values: str = "") -> str:
 }}"""
 
 
+def node_count_select() -> str:
+    """SELECT of how many distinct nodes each class has (``?class ?nodes``): typed in the
+    reference data, a report or a loaded graph (not by the ontology or the derived graph)."""
+    skipped = f"<{ONTOLOGY_GRAPH.value}>, <{DERIVED_GRAPH.value}>"
+    return f"""SELECT ?class (COUNT(DISTINCT ?node) AS ?nodes) WHERE {{
+  GRAPH ?g {{ ?node a ?class }} FILTER(?g NOT IN ({skipped}))
+}} GROUP BY ?class"""
+
+
 def derive_update(
     labels: Iterable[ox.NamedNode] | None = None,
     events: Iterable[ox.NamedNode] | None = None,
     people: Iterable[ox.NamedNode] | None = None,
     counted: Iterable[dict] = (),
+    counts: dict[ox.NamedNode, int] | None = None,
 ) -> str:
     """SPARQL Update that recomputes the derived graph, whole or for some nodes only.
 
@@ -175,16 +186,19 @@ def derive_update(
     (``cis:involvesCountry``, ``involvement_select``), the countries each person is associated
     with (``cis:associatedCountry``, ``association_select``) and, for every pair of countries
     and year, a ``cis:CountryCooperation`` tally of the events both were involved in
-    (``tally_select``). With no arguments it is rebuilt from scratch.
+    (``tally_select``), and how many nodes each class has (``cis:nodeCount``,
+    ``node_count_select``). With no arguments it is rebuilt from scratch.
 
     Given ``labels``, ``events`` and ``people``, only the preferred labels of those nodes, the
     shortcuts and involved countries of those events and the countries of those people are
     dropped and recomputed from all graphs: the same rules, narrowed by VALUES, so the result
     is the one a full recomputation gives for them. The tallies are updated by difference:
     ``counted`` are the rows of ``tally_select`` for the same events read before the update
-    (what they added to the tallies); they are taken off, and the events' new rows added.
+    (what they added to the tallies); they are taken off, and the events' new rows added. The
+    node counts are updated by difference too: ``counts`` maps a class to the number of nodes
+    it gains (or, negative, loses).
     """
-    full = labels is None and events is None and people is None
+    full = labels is None and events is None and people is None and counts is None
     derived, reference = f"<{DERIVED_GRAPH.value}>", f"<{REFERENCE_GRAPH.value}>"
     label_values = _values("?s", labels)
     event_values = _values("?event", events)
@@ -258,6 +272,19 @@ WHERE {{ {event_values}
   FILTER(?role != cis:roleOrganizer && ?role != cis:roleHost)
   FILTER NOT EXISTS {{ GRAPH ?any {{ ?agent a schema:Country }} }}
 }}""")
+    if full:
+        parts.append(
+            f"INSERT {{ GRAPH {derived} {{ ?class cis:nodeCount ?nodes }} }}\n"
+            f"WHERE {{ {{ {node_count_select()} }} }}"
+        )
+    elif counts:
+        changes = " ".join(f"({cls} {change})" for cls, change in sorted(counts.items(), key=str))
+        parts.append(f"""DELETE {{ GRAPH {derived} {{ ?class cis:nodeCount ?old }} }}
+INSERT {{ GRAPH {derived} {{ ?class cis:nodeCount ?nodes }} }}
+WHERE {{ VALUES (?class ?change) {{ {changes} }}
+  OPTIONAL {{ GRAPH {derived} {{ ?class cis:nodeCount ?old }} }}
+  BIND(COALESCE(?old, 0) + ?change AS ?nodes) }}""")
+        parts.append(f"DELETE WHERE {{ GRAPH {derived} {{ ?class cis:nodeCount 0 }} }}")
     if full or person_values:
         if not full:
             parts.append(
@@ -496,9 +523,10 @@ class GraphStore:
         An earlier version is a report graph with the same file name; it is dropped in the same
         SPARQL Update that writes the new one and updates the derived graph, so other reports
         are untouched and nothing is ever half-written. The derived graph is updated only for
-        what changed: the preferred labels of the nodes named in the new or the dropped
-        version, and the shortcuts of their events (``derive_update``), at a cost that does
-        not grow with the store. With ``derive=False`` it is left for one
+        what changed (``derive_update``): the labels and name keys of the nodes named in the
+        new or the dropped version, the shortcuts, countries and tallies of their events, the
+        countries of their people and the counts of the classes their nodes gain or lose, at a
+        cost that does not grow with the store. With ``derive=False`` it is left for one
         ``refresh_derived()`` after a batch; a new report is then written in one transaction
         without a SPARQL Update (``Store.extend``, about a third faster, just as atomic).
 
@@ -516,8 +544,9 @@ class GraphStore:
             derived = ""
             if derive:
                 old_quads = [q for g in dropped for q in self.quads(g)]
-                derived = self._derived_for(quads, old_quads, dropped)
-                touched = self._touched(quads, old_quads, dropped)
+                classes = self._class_changes(quads, old_quads, dropped)
+                derived = self._derived_for(quads, old_quads, dropped, classes)
+                touched = self._touched(quads, old_quads, classes)
             if dropped or derived:
                 drops = "".join(f"DROP SILENT GRAPH {g} ;\n" for g in dropped)
                 if not derive:
@@ -536,14 +565,19 @@ class GraphStore:
             touched=touched,
         )
 
-    def _derived_for(self, new: list[ox.Quad], old: list[ox.Quad], dropped) -> str:
+    def _derived_for(self, new: list[ox.Quad], old: list[ox.Quad], dropped, classes=None) -> str:
         """The derived graph's update for writing ``new`` and dropping ``old`` (of
-        ``dropped``), to follow them in the same request ('' when nothing moves)."""
+        ``dropped``), to follow them in the same request ('' when nothing moves); ``classes``
+        are their ``_class_changes`` when known."""
         labels, events, people = self._derive_scope(new, old, dropped)
-        if not (labels or events or people):
+        gained, lost = classes or self._class_changes(new, old, dropped)
+        changes = Counter(cls for _, cls in gained)
+        changes.subtract(cls for _, cls in lost)
+        counts = {cls: change for cls, change in changes.items() if change}
+        if not (labels or events or people or counts):
             return ""
         counted = self._tallies(events) if events else []
-        return " ;\n" + derive_update(labels, events, people, counted)
+        return " ;\n" + derive_update(labels, events, people, counted, counts)
 
     def _tallies(self, events: Iterable[ox.NamedNode]) -> list[dict]:
         """The rows ``events`` add to the country cooperation tallies now (``tally_select``)."""
@@ -623,22 +657,29 @@ class GraphStore:
             }
         return {p for p in people if isinstance(p, ox.NamedNode)}
 
-    def _touched(self, new: list[ox.Quad], old: list[ox.Quad], dropped) -> tuple[str, ...]:
+    def _class_changes(self, new: list[ox.Quad], old: list[ox.Quad], dropped) -> tuple[set, set]:
+        """The (node, class) pairs writing ``new`` and dropping ``old`` (of ``dropped``) makes
+        the store state that no graph stated (gained) and stop stating (lost); the ontology's
+        and the derived graph's own types aside."""
+        new_types = {(q.subject, q.object) for q in new if q.predicate == _TYPE}
+        old_types = {(q.subject, q.object) for q in old if q.predicate == _TYPE}
+        besides = {*dropped, ONTOLOGY_GRAPH, DERIVED_GRAPH}
+        gained = {t for t in new_types - old_types if not self._stored(t[0], _TYPE, t[1], besides)}
+        lost = {t for t in old_types - new_types if not self._stored(t[0], _TYPE, t[1], besides)}
+        return gained, lost
+
+    def _touched(self, new: list[ox.Quad], old: list[ox.Quad], classes) -> tuple[str, ...]:
         """The nodes the new and the dropped quads mention, and the nodes pointing at a node
-        whose classes they change (its class checks elsewhere may flip)."""
+        whose classes they change (``classes``: their ``_class_changes``; its class checks
+        elsewhere may flip)."""
         mentioned = {q.subject for q in [*new, *old]}
         mentioned |= {
             q.object
             for q in [*new, *old]
             if isinstance(q.object, ox.NamedNode) and q.predicate != _TYPE
         }
-        new_types = {(q.subject, q.object) for q in new if q.predicate == _TYPE}
-        old_types = {(q.subject, q.object) for q in old if q.predicate == _TYPE}
-        skip = {*dropped, ONTOLOGY_GRAPH}
-        # a class gained (stored nowhere yet) or lost (held only by the dropped versions)
-        changed = {s for s, cls in new_types if not self._stored(s, _TYPE, cls, {ONTOLOGY_GRAPH})}
-        changed |= {s for s, cls in old_types - new_types if not self._stored(s, _TYPE, cls, skip)}
-        for subject in changed:
+        gained, lost = classes
+        for subject in {s for s, _ in gained | lost}:
             mentioned |= {
                 q.subject
                 for q in self._store.quads_for_pattern(None, None, subject, None)
@@ -647,7 +688,7 @@ class GraphStore:
         return tuple(sorted(n.value for n in mentioned if isinstance(n, ox.NamedNode)))
 
     def refresh_derived(self) -> None:
-        """Recompute the derived graph (preferred labels, shortcut triples) from scratch.
+        """Recompute the derived graph (everything ``derive_update`` keeps) from scratch.
 
         For batches and repairs. The graph ``DERIVE_UPDATE`` would write is read first, by
         queries Oxigraph answers with hash joins and outside any transaction (inside an
@@ -735,6 +776,9 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
             if row["year"] is not None:
                 yield ox.Quad(tally, year, row["year"], DERIVED_GRAPH)
             yield ox.Quad(tally, count, row["events"], DERIVED_GRAPH)
+        node_count = node(CIS.nodeCount)
+        for row in self._store.query(node_count_select(), prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["class"], node_count, row["nodes"], DERIVED_GRAPH)
         associated = node(CIS.associatedCountry)
         for row in self._store.query(association_select(), prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["person"], associated, row["country"], DERIVED_GRAPH)

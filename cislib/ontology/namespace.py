@@ -69,6 +69,7 @@ class CIS(DefinedNamespace):
     isoCode: URIRef  # ISO country code
     measure: URIRef  # measure
     nameKey: URIRef  # name key
+    nodeCount: URIRef  # node count
     postTitle: URIRef  # post title
     sha256: URIRef  # SHA-256 checksum
     softwareVersion: URIRef  # software version
