@@ -263,6 +263,18 @@ def test_a_person_is_associated_with_the_countries_of_posts_and_of_whom_they_spo
     )
     store.ingest(record)  # the same report, now without whom she spoke for
     assert associated(store, person) == {mint("country", "ru")}
+    belarus_library = mint("library", "national-library-of-belarus")
+    record.events[0] = replace(
+        record.events[0],
+        participants=[
+            replace(p, on_behalf_of=belarus_library) for p in record.events[0].participants
+        ],
+    )
+    store.ingest(record)  # now she spoke for a library: its country counts
+    assert associated(store, person) == {mint("country", "ru"), mint("country", "by")}
+    incremental = derived(store)
+    store.refresh_derived()  # the rules over the whole store, read: the same
+    assert incremental == derived(store)
     store.remove_report(record.report.iri)
     assert associated(store, person) == set()
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from cislib.errors import StoreError, StoreInUseError
 from cislib.extract.record import ExtractionRecord
@@ -59,6 +60,7 @@ _VENUE = node(CIS.venue)
 _PERSON = node(SCHEMA.Person)
 _MEMBER = node(ORG.member)
 _ORGANIZATION = node(ORG.organization)
+_INTEGER = node(XSD.integer)
 
 #: Prefixes available to every update this module sends (a prologue may only open a request).
 UPDATE_PREFIXES = {
@@ -95,6 +97,11 @@ def involvement_select(event_values: str = "") -> str:
   UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?agent }}
            GRAPH ?h {{ ?agent cis:country ?country }} }}
 }}"""
+
+
+#: Each event's year for the tallies: that of its earliest start date (``tally_select``).
+EVENT_YEARS = """SELECT ?event (YEAR(MIN(?start)) AS ?year)
+WHERE { GRAPH ?g { ?event schema:startDate ?start } } GROUP BY ?event"""
 
 
 def tally_select(event_values: str = "", edges: str = DERIVED_EDGES) -> str:
@@ -168,6 +175,21 @@ def node_count_select() -> str:
     return f"""SELECT ?class (COUNT(DISTINCT ?node) AS ?nodes) WHERE {{
   GRAPH ?g {{ ?node a ?class }} FILTER(?g NOT IN ({skipped}))
 }} GROUP BY ?class"""
+
+
+#: ``association_select``'s rule over the whole store, each pattern a subquery that Oxigraph
+#: hash-joins with the others (its per-person lookups suit the few people of one report).
+ALL_ASSOCIATIONS = """SELECT DISTINCT ?person ?country WHERE {
+  { SELECT DISTINCT ?person WHERE { GRAPH ?g { ?person a schema:Person } } }
+  { { SELECT DISTINCT ?post ?person WHERE { GRAPH ?g { ?post org:member ?person } } }
+    { SELECT DISTINCT ?post ?o WHERE { GRAPH ?g { ?post org:organization ?o } } }
+    { SELECT DISTINCT ?o ?country WHERE { GRAPH ?g { ?o cis:country ?country } } } }
+  UNION
+  { { SELECT DISTINCT ?p ?person WHERE { GRAPH ?g { ?p prov:agent ?person } } }
+    { SELECT DISTINCT ?p ?o WHERE { GRAPH ?g { ?p cis:onBehalfOf ?o } } }
+    { { SELECT DISTINCT ?o ?country WHERE { GRAPH ?g { ?o cis:country ?country } } }
+      UNION { SELECT DISTINCT ?o (?o AS ?country) WHERE { GRAPH ?g { ?o a schema:Country } } } } }
+}"""
 
 
 def derive_update(
@@ -762,26 +784,49 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
                    GRAPH ?h {{ ?agent a schema:Country }} FILTER(?h != {derived}) }} }} }} }}
 }}"""
         involves = node(CIS.involvesCountry)
+        countries_of = defaultdict(set)
         for row in self._store.query(involved, prefixes=UPDATE_PREFIXES):
+            countries_of[row["event"]].add(row["country"])
             yield ox.Quad(row["event"], involves, row["country"], DERIVED_GRAPH)
-        # the tallies of the edges the rules give, not of the derived graph's present ones
-        tallies = tally_select(edges=f"{{ {involved} }}")
+        yield from self._tallies_of(countries_of)
+        node_count = node(CIS.nodeCount)
+        for row in self._store.query(node_count_select(), prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["class"], node_count, row["nodes"], DERIVED_GRAPH)
+        associated = node(CIS.associatedCountry)
+        for row in self._store.query(ALL_ASSOCIATIONS, prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["person"], associated, row["country"], DERIVED_GRAPH)
+
+    def _tallies_of(self, countries_of: dict) -> Iterator[ox.Quad]:
+        """The tallies (``tally_select``) of the events' countries the rules give, counted here:
+        read from the derived graph they would be those of its present edges, and counted by
+        SPARQL they would cost a second evaluation of the rules."""
+        years = {
+            row["event"]: row["year"]
+            for row in self._store.query(EVENT_YEARS, prefixes=UPDATE_PREFIXES)
+        }
+        tallied: Counter = Counter()
+        for event, countries in countries_of.items():
+            # pairs in the order of STR(), as tally_select has them
+            for a, b in combinations(sorted(countries, key=lambda c: c.value), 2):
+                tallied[(a, b, years.get(event))] += 1
+        if not tallied:
+            return
+        keys = " ".join(f"({a} {b} {year or 'UNDEF'})" for a, b, year in tallied)
+        named = self._store.query(
+            f"SELECT ?a ?b ?year ?node WHERE {{ VALUES (?a ?b ?year) {{ {keys} }} "
+            f"BIND({TALLY_NODE} AS ?node) }}"
+        )
         partner, year, count = node(CIS.partnerCountry), node(CIS.year), node(CIS.eventCount)
         tally_class = node(CIS.CountryCooperation)
-        for row in self._store.query(tallies, prefixes=UPDATE_PREFIXES):
+        for row in named:
             tally = row["node"]
             yield ox.Quad(tally, _TYPE, tally_class, DERIVED_GRAPH)
             yield ox.Quad(tally, partner, row["a"], DERIVED_GRAPH)
             yield ox.Quad(tally, partner, row["b"], DERIVED_GRAPH)
             if row["year"] is not None:
                 yield ox.Quad(tally, year, row["year"], DERIVED_GRAPH)
-            yield ox.Quad(tally, count, row["events"], DERIVED_GRAPH)
-        node_count = node(CIS.nodeCount)
-        for row in self._store.query(node_count_select(), prefixes=UPDATE_PREFIXES):
-            yield ox.Quad(row["class"], node_count, row["nodes"], DERIVED_GRAPH)
-        associated = node(CIS.associatedCountry)
-        for row in self._store.query(association_select(), prefixes=UPDATE_PREFIXES):
-            yield ox.Quad(row["person"], associated, row["country"], DERIVED_GRAPH)
+            events = tallied[(row["a"], row["b"], row["year"])]
+            yield ox.Quad(tally, count, ox.Literal(str(events), datatype=_INTEGER), DERIVED_GRAPH)
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
         """Replace a named graph's content with ``triples`` and recompute the derived graph,
