@@ -230,11 +230,7 @@ def derive_update(
         parts.append(f"DROP SILENT GRAPH {derived}")
     if full or label_values:
         if not full:
-            parts.append(
-                f"DELETE {{ GRAPH {derived} {{ ?s skos:prefLabel ?old }} }}\n"
-                f"WHERE {{ {label_values} GRAPH {derived} "
-                "{ ?s skos:prefLabel ?old } }"
-            )
+            parts.append(_forget(label_values, "?s skos:prefLabel"))
         parts.append(f"""INSERT {{ GRAPH {derived} {{ ?s skos:prefLabel ?label }} }}
 WHERE {{
   {{ SELECT ?s ?lang (MAX(STRLEN(STR(?l))) AS ?longest)
@@ -251,10 +247,7 @@ WHERE {{
   BIND(STRLANG(?name, ?lang) AS ?label)
 }}""")
         if not full:
-            parts.append(
-                f"DELETE {{ GRAPH {derived} {{ ?s cis:nameKey ?key }} }}\n"
-                f"WHERE {{ {label_values} GRAPH {derived} {{ ?s cis:nameKey ?key }} }}"
-            )
+            parts.append(_forget(label_values, "?s cis:nameKey"))
         parts.append(
             f"INSERT {{ GRAPH {derived} {{ ?s cis:nameKey ?key }} }}\n"
             f"WHERE {{ {{ {name_key_select(label_values)} }} }}"
@@ -309,16 +302,23 @@ WHERE {{ VALUES (?class ?change) {{ {changes} }}
         parts.append(f"DELETE WHERE {{ GRAPH {derived} {{ ?class cis:nodeCount 0 }} }}")
     if full or person_values:
         if not full:
-            parts.append(
-                f"DELETE {{ GRAPH {derived} {{ ?person cis:associatedCountry ?country }} }}\n"
-                f"WHERE {{ {person_values} GRAPH {derived} "
-                "{ ?person cis:associatedCountry ?country } }"
-            )
+            parts.append(_forget(person_values, "?person cis:associatedCountry"))
         parts.append(
             f"INSERT {{ GRAPH {derived} {{ ?person cis:associatedCountry ?country }} }}\n"
             f"WHERE {{ {{ {association_select(person_values)} }} }}"
         )
     return " ;\n".join(parts)
+
+
+def _forget(values: str, subject_and_predicate: str) -> str:
+    """The update dropping what the derived graph says with a predicate of the nodes a VALUES
+    block lists (``subject_and_predicate``: their variable and the predicate)."""
+    derived = f"<{DERIVED_GRAPH.value}>"
+    pattern = f"{subject_and_predicate} ?old"
+    return (
+        f"DELETE {{ GRAPH {derived} {{ {pattern} }} }}\n"
+        f"WHERE {{ {values} GRAPH {derived} {{ {pattern} }} }}"
+    )
 
 
 def _untally(counted: Iterable[dict]) -> str:
