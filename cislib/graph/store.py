@@ -78,8 +78,6 @@ TALLY_NODE = (
     'IRI(CONCAT("https://w3id.org/cislib/id/cooperation/", '
     'MD5(CONCAT(STR(?a), " ", STR(?b), " ", COALESCE(STR(?year), "")))))'
 )
-#: Where the tallies read the countries of each event: the derived graph's own edges.
-DERIVED_EDGES = f"GRAPH <{DERIVED_GRAPH.value}> {{ ?event cis:involvesCountry ?country }}"
 
 
 def involvement_select(event_values: str = "") -> str:
@@ -99,28 +97,29 @@ def involvement_select(event_values: str = "") -> str:
 }}"""
 
 
-#: Each event's year for the tallies: that of its earliest start date (``tally_select``).
-EVENT_YEARS = """SELECT ?event (YEAR(MIN(?start)) AS ?year)
-WHERE { GRAPH ?g { ?event schema:startDate ?start } } GROUP BY ?event"""
+def event_years_select(event_values: str = "") -> str:
+    """SELECT of each event's year for the tallies (``?event ?year``): that of its earliest
+    start date."""
+    return f"""SELECT ?event (YEAR(MIN(?start)) AS ?year)
+WHERE {{ {event_values} GRAPH ?g {{ ?event schema:startDate ?start }} }} GROUP BY ?event"""
 
 
-def tally_select(event_values: str = "", edges: str = DERIVED_EDGES) -> str:
+def tally_select(event_values: str = "") -> str:
     """SELECT of the country cooperation tallies (``?node ?a ?b ?year ?events``).
 
     For each pair of countries (``?a`` the one with the smaller IRI) and year, the number of
     events involving both; an event's year is that of its earliest start date, and events
-    without one are tallied with ``?year`` unbound. ``edges`` is the pattern giving
-    ``?event ?country``; with ``event_values`` only those events are counted.
+    without one are tallied with ``?year`` unbound. The countries are the derived graph's
+    ``cis:involvesCountry`` edges; with ``event_values`` only those events are counted.
     """
+    edges = f"GRAPH <{DERIVED_GRAPH.value}> {{ ?event cis:involvesCountry ?country }}"
     return f"""SELECT ?node ?a ?b ?year ?events WHERE {{
   {{ SELECT ?a ?b ?year (COUNT(?event) AS ?events) WHERE {{
     {{ SELECT DISTINCT ?event ?a ?b WHERE {{
        {{ SELECT ?event (?country AS ?a) WHERE {{ {event_values} {edges} }} }}
        {{ SELECT ?event (?country AS ?b) WHERE {{ {event_values} {edges} }} }}
        FILTER(STR(?a) < STR(?b)) }} }}
-    OPTIONAL {{ SELECT ?event (MIN(?start) AS ?first) WHERE {{ {event_values}
-      GRAPH ?g {{ ?event schema:startDate ?start }} }} GROUP BY ?event }}
-    BIND(YEAR(?first) AS ?year)
+    OPTIONAL {{ {event_years_select(event_values)} }}
   }} GROUP BY ?a ?b ?year }}
   BIND({TALLY_NODE} AS ?node)
 }}"""
@@ -802,7 +801,7 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
         SPARQL they would cost a second evaluation of the rules."""
         years = {
             row["event"]: row["year"]
-            for row in self._store.query(EVENT_YEARS, prefixes=UPDATE_PREFIXES)
+            for row in self._store.query(event_years_select(), prefixes=UPDATE_PREFIXES)
         }
         tallied: Counter = Counter()
         for event, countries in countries_of.items():
