@@ -320,12 +320,14 @@ def _forget(values: str, subject_and_predicate: str) -> str:
     )
 
 
+def _tally_key(a: ox.NamedNode, b: ox.NamedNode, year: ox.Literal | None) -> str:
+    """A tally's countries and year as terms of a VALUES row (``UNDEF`` for no year)."""
+    return f"{a} {b} {'UNDEF' if year is None else year}"
+
+
 def _untally(counted: Iterable[dict]) -> str:
     """The update taking ``counted`` rows (of ``tally_select``) off their tallies."""
-    rows = []
-    for row in counted:
-        year = "UNDEF" if row.get("year") is None else row["year"]
-        rows.append(f"({row['a']} {row['b']} {year} {row['events']})")
+    rows = [f"({_tally_key(r['a'], r['b'], r['year'])} {r['events']})" for r in counted]
     derived = f"<{DERIVED_GRAPH.value}>"
     return f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
 INSERT {{ GRAPH {derived} {{ ?node cis:eventCount ?left }} }}
@@ -810,7 +812,7 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
                 tallied[(a, b, years.get(event))] += 1
         if not tallied:
             return
-        keys = " ".join(f"({a} {b} {year or 'UNDEF'})" for a, b, year in tallied)
+        keys = " ".join(f"({_tally_key(*key)})" for key in tallied)
         named = self._store.query(
             f"SELECT ?a ?b ?year ?node WHERE {{ VALUES (?a ?b ?year) {{ {keys} }} "
             f"BIND({TALLY_NODE} AS ?node) }}"
