@@ -115,10 +115,13 @@ def _send_runs(conn, run: Callable[[], int], runs: int) -> None:
         conn.close()
 
 
-def _oxigraph_child(conn, path: Path, name: str, params: dict, runs: int) -> None:
-    """In a child: open the store read-only and time ``run_query`` (rows materialised)."""
+def _oxigraph_child(conn, path: Path, name: str, params: dict, page: int | None, runs: int) -> None:
+    """In a child: open the store read-only and time ``run_query`` (rows materialised): every
+    row, or the first ``page`` rows."""
     with GraphStore.open(path) as store:
-        _send_runs(conn, lambda: len(run_query(store, name, params, lang="en").rows), runs)
+        _send_runs(
+            conn, lambda: len(run_query(store, name, params, lang="en", limit=page).rows), runs
+        )
 
 
 def rdflib_child(conn, dataset: rdflib.Dataset, text: str, bindings: dict, runs: int) -> None:
@@ -178,17 +181,19 @@ def measure_oxigraph(
     limit: float,
     runs: int = RUNS,
     start: str = "forkserver",
+    page: int | None = None,
 ) -> dict[str, dict]:
     """Each query's latency on the embedded store, each in a fresh child (forkserver).
 
     The children open the store read-only (the parent has closed it); a forkserver child starts
     clean, with none of the parent's RocksDB threads or locks. A parent that never opened a
-    store may pass ``start="fork"``: its children start at once.
+    store may pass ``start="fork"``: its children start at once. With ``page``, each query
+    answers its first ``page`` rows only (``run_query``'s ``limit``).
     """
     context = multiprocessing.get_context(start)
     results = {}
     for name, query_params in params.items():
-        args = (path, name, query_params)
+        args = (path, name, query_params, page)
         results[name] = in_child(context, _oxigraph_child, args, limit, runs)
         _log_result("oxigraph", name, results[name])
     return results

@@ -11,7 +11,8 @@ For each size (``--sizes``, default 100, 1,000 and 10,000 reports) a corpus is g
 - one more report ingested (``ingest_files``) and validated: with ``validate_report`` on what
   it touched when that function exists, else with a full validation (the row says which);
 - every named query (median of 3 runs after a warm-up, parameters as in benchmarks/queries.py;
-  a run over ``--query-limit`` seconds, default 60, is stopped and shown as ``> 60,000 ms``);
+  a run over ``--query-limit`` seconds, default 60, is stopped and shown as ``> 60,000 ms``),
+  and each listing query's first page of 100 rows, as ``cislib query`` shows it in a table;
 - Turtle and TriG export into a file (``cislib.graph.export.write_export``);
 - building the country cooperation network (``cislib.network``), when that package exists;
 
@@ -60,7 +61,7 @@ from cislib.graph.store import GraphStore
 from cislib.graph.terms import to_rdflib
 from cislib.ontology import load_shapes, ontology_text
 from cislib.queries import named_queries
-from cislib.queries.formats import bind_parameters
+from cislib.queries.formats import DEFAULT_PAGE, bind_parameters
 from cislib.seeds import reference_files
 from cislib.synth.corpus import generate_corpus, generate_report
 
@@ -69,6 +70,8 @@ DEFAULT_SIZES = (100, 1000, 10000)
 QUERY_RUNS = 3
 #: Seconds a step of cislib's stack may take before it is given up (it should never be near).
 OWN_LIMIT = 6 * 3600.0
+#: Rows of a listing query's page, as ``cislib query`` shows them in a table.
+PAGE = DEFAULT_PAGE
 #: Seconds one run of a named query on cislib's stack may take before it is given up.
 QUERY_LIMIT = 60.0
 #: The corpus seed: every size is the first reports of the same corpus.
@@ -475,6 +478,16 @@ def measure_size(size: int, args, names: list[str], workdir: Path) -> dict:
             result["at_least_s"] = args.query_limit
         ours[f"query:{name}"] = result
         log(f"  cislib query {name}: {_describe(result)}")
+    # the listings also answer a page, as a table shows it
+    paged = {name: p for name, p in params.items() if named_queries()[name].paged}
+    pages = measure_oxigraph(
+        store_path, paged, args.query_limit, runs=QUERY_RUNS, start="fork", page=PAGE
+    )
+    for name, result in pages.items():
+        if result.get("timed_out"):
+            result["at_least_s"] = args.query_limit
+        ours[f"page:{name}"] = result
+        log(f"  cislib query {name}, first {PAGE} rows: {_describe(result)}")
     ours["one_more"] = in_child(step_one_more, (store_path, one_more), OWN_LIMIT)
     log(f"  cislib one more report: {_describe(ours['one_more'])}")
 
@@ -615,6 +628,9 @@ def rows_of(figures: dict) -> list[tuple[str, str, str, str]]:
                 _ratio(ours[key].get("ms"), naive.get(key), "ms"),
             )
         )
+    for key in sorted(k for k in ours if k.startswith("page:")):
+        name = key.split(":", 1)[1]
+        rows.append((f"query {name}, first {PAGE} rows", _ms(ours[key]), "", ""))
     for fmt, title in (("turtle", "Turtle"), ("trig", "TriG")):
         key = f"export_{fmt}"
         rows.append(

@@ -24,6 +24,20 @@ UZ = mint("country", "uz")
 MOSCOW = mint("city", "moscow")
 
 
+#: Result columns joined by GROUP_CONCAT "in no fixed order" (their queries' headers say so),
+#: with their separators: tests compare them as sorted lists.
+UNORDERED = {"organizers": "; ", "roles": " "}
+
+
+def comparable(column: str, cell) -> object:
+    """A result cell as tests compare it: a joined list (``UNORDERED``) as its sorted items,
+    any other term (or plain value) as its string, N-Triples form for terms."""
+    if column in UNORDERED and cell is not None:
+        text = cell.value if hasattr(cell, "value") else cell
+        return tuple(sorted(text.split(UNORDERED[column])))
+    return str(cell)
+
+
 def make_record(file: str = "news.txt", text: str | None = None, person: str = "Ivan Petrov"):
     """A small, complete record: a report naming a library, a country, a person and an event."""
     text = text or (

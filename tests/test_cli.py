@@ -155,3 +155,18 @@ def test_python_dash_m_works():
         [sys.executable, "-m", "cislib", "--help"], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 0 and "cislib build" in proc.stdout
+
+
+def test_a_query_shows_a_page_of_its_rows(built):
+    path, _ = built
+    every = run("query", "events", "--format", "csv", store=path).stdout.splitlines()
+    assert len(every) > 4  # the header and every event: the other formats are not cut
+    page = run("query", "events", "--limit", "2", "--offset", "1", "--format", "csv", store=path)
+    assert page.stdout.splitlines() == [every[0], *every[2:4]]
+    table = run("query", "events", "--limit", "2", store=path)
+    assert len(table.stdout.splitlines()) == 2 + 2  # the header, its rule and two rows
+    assert "Rows 1 to 2 shown: --offset 2 for the next ones" in table.stderr
+    last = run("query", "events", "--limit", "2", "--offset", str(len(every) - 2), store=path)
+    assert last.stderr == ""  # one row left: no next page to speak of
+    refused = run("query", "events", "--limit", "-1", store=path)
+    assert refused.exit_code == 2 and "--limit" in refused.output

@@ -23,6 +23,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import comparable
 from oxigraph_server import find_oxigraph, free_port, oxigraph_server
 
 from cislib.graph.export import export, write_atomically
@@ -100,7 +101,7 @@ def loaded_folder(local, tmp_path_factory):
 
 def _rows(result) -> tuple[tuple, list[tuple]]:
     """Columns and rows, each term in N-Triples form (language tags and datatypes count)."""
-    rows = sorted(tuple(str(row.get(c)) for c in result.columns) for row in result.rows)
+    rows = sorted(tuple(comparable(c, row.get(c)) for c in result.columns) for row in result.rows)
     return result.columns, rows
 
 

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 import rdflib.plugins.sparql
-from conftest import RSL, make_record
+from conftest import RSL, UNORDERED, comparable, make_record
 
 from cislib.errors import QueryError
 from cislib.extract.document import decode_report
@@ -39,6 +39,7 @@ from cislib.queries.formats import (
     resolve_query,
     run_query,
     visible_columns,
+    with_page,
 )
 from cislib.queries.remote import run_remote, values_block, with_values
 from cislib.seeds import bundled_reports
@@ -167,7 +168,8 @@ def test_the_portable_text_gives_the_same_rows(graph, conference, name, lang):
 
     def answer(text):
         solutions = graph.query(text, bindings)
-        return sorted(tuple(str(row[v]) for v in solutions.variables) for row in solutions)
+        names = [v.value for v in solutions.variables]
+        return sorted(tuple(comparable(name, row[name]) for name in names) for row in solutions)
 
     assert "LATERAL" not in query.portable
     assert answer(query.portable) == answer(query.text)
@@ -604,6 +606,54 @@ def test_shortcut_without_participation(broken):
 # -- the runner -------------------------------------------------------------------------------
 
 
+PAGED = sorted(name for name, query in named_queries().items() if query.paged)
+
+
+def test_the_listing_queries_answer_a_page():
+    assert {"events", "events-in-period", "reports"} <= set(PAGED)
+    assert not any(named_queries()[name].paged for name in ("countries", "event", "library"))
+
+
+@pytest.mark.parametrize("name", PAGED)
+@pytest.mark.parametrize(("limit", "offset"), [(1, 0), (1, 1), (5, 1), (2, 100)])
+def test_a_page_is_that_slice_of_every_row(graph, name, limit, offset):
+    everything = unordered_lists(run_query(graph, name, lang="ru").values())
+    assert len(everything) >= 2
+    page = run_query(graph, name, lang="ru", limit=limit, offset=offset)
+    assert unordered_lists(page.values()) == everything[offset : offset + limit]
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [("events", {"year": "2024"}), ("events-in-period", {"type": "Project"}), ("countries", {})],
+)
+def test_a_page_of_a_filtered_or_short_listing(graph, name, params):
+    """The page is cut after the parameters filter (they bind the rows subquery), and a query
+    that is no listing is cut as it is read."""
+    everything = unordered_lists(run_query(graph, name, params).values())
+    page = run_query(graph, name, params, limit=1, offset=1)
+    assert len(everything) >= 2
+    assert unordered_lists(page.values()) == everything[1:2]
+    assert run_query(graph, name, params, limit=0).rows == []
+    with pytest.raises(QueryError, match="limit and an offset of 0 or more"):
+        run_query(graph, name, params, offset=-1)
+
+
+def test_the_page_and_the_parameters_go_in_the_rows_subquery():
+    text = (
+        "SELECT ?x ?s ?l WHERE {\n  { SELECT ?x ?s WHERE { ?s ?p ?o FILTER(?o != ?x) }"
+        " ORDER BY ?s\n  # PAGE\n  }\n  OPTIONAL { ?s <urn:label> ?l }\n}"
+    )
+    bound = with_page(with_values(text, {"x": ox.Literal("a")}), 10, 20)
+    assert bound.index("SELECT ?x ?s WHERE {") < bound.index('VALUES (?x) { ("a") }')
+    assert bound.index('VALUES (?x) { ("a") }') < bound.index("?s ?p ?o")
+    assert "ORDER BY ?s\nLIMIT 10 OFFSET 20\n  }" in bound
+    assert list(ox.Store().query(bound)) == []
+    assert "# PAGE" not in with_page(text, None) and "LIMIT" not in with_page(text, None)
+    with pytest.raises(QueryError, match="outside any subquery"):
+        with_values("SELECT * WHERE { ?s ?p ?o }\n# PAGE\n", {"x": ox.Literal("a")})
+
+
 def test_parameter_terms():
     assert parameter_term("https://w3id.org/cislib/id/country/kz") == ox.NamedNode(KZ)
     assert parameter_term("urn:isbn:0451450523") == ox.NamedNode("urn:isbn:0451450523")
@@ -833,15 +883,17 @@ def test_remote_results_match_local_ones(graph, endpoint, conference, project, n
         assert remote.rows
 
 
+@pytest.mark.parametrize(("name", "params"), [("events", {"year": "2024"}), ("reports", {})])
+def test_a_remote_page_is_the_local_page(graph, endpoint, name, params):
+    local = run_query(graph, name, params, limit=1, offset=1)
+    remote = run_remote(endpoint + "/sparql", name, params, timeout=10, limit=1, offset=1)
+    assert len(local.rows) == 1
+    assert unordered_lists(remote.values()) == unordered_lists(local.values())
+
+
 def unordered_lists(found):
-    """Rows with the "; "-joined organisers sorted (GROUP_CONCAT keeps no order)."""
-    return [
-        {
-            k: "; ".join(sorted(v.split("; "))) if k == "organizers" and v else v
-            for k, v in r.items()
-        }
-        for r in found
-    ]
+    """Rows with their GROUP_CONCAT lists sorted (they keep no order): see ``comparable``."""
+    return [{k: comparable(k, v) if k in UNORDERED else v for k, v in r.items()} for r in found]
 
 
 def test_remote_parameters_are_escaped_not_pasted(graph, endpoint):

@@ -7,6 +7,7 @@ query runs locally and through ``--endpoint`` (SPARQLWrapper).
 from __future__ import annotations
 
 import pytest
+from conftest import comparable
 from oxigraph_server import oxigraph_server
 
 from cislib.graph.ingest import build
@@ -32,7 +33,7 @@ def stores(tmp_path_factory):
 
 
 def _rows(result) -> set[tuple]:
-    return {tuple(sorted((k, str(v)) for k, v in row.items())) for row in result.values()}
+    return {tuple(sorted((k, comparable(k, v)) for k, v in row.items())) for row in result.values()}
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))

@@ -214,6 +214,11 @@ def test_benchmark_runs_end_to_end_on_20_reports(tmp_path):
         "full validation",
         "ingest + validation",
         *(f"query {name}" for name in sorted(named_queries())),
+        *(
+            f"query {name}, first 100 rows"
+            for name, query in sorted(named_queries().items())
+            if query.paged
+        ),
         "export Turtle",
         "export TriG",
         "network build",
@@ -225,9 +230,11 @@ def test_benchmark_runs_end_to_end_on_20_reports(tmp_path):
     assert ours["ingest"]["reports"] == 20 and ours["ingest"]["triples"] > 0
     assert ours["validate"]["seconds"] > 0
     assert all("ms" in ours[f"query:{name}"] for name in named_queries())
+    pages = {k: v for k, v in ours.items() if k.startswith("page:")}
+    assert pages and all(v["rows"] <= 100 and "ms" in v for v in pages.values())
     # The naive stack had 4 s: it got as far as it could, and the rest is marked.
     naive = result["naive"]
-    assert set(naive) == {k for k in ours if k not in ("generate", "network")}
+    assert set(naive) == {k for k in ours if k not in ("generate", "network", *pages)}
     assert all(
         "seconds" in v or "ms" in v or v.get("timed_out") or v.get("not_run") or v.get("error")
         for v in naive.values()

@@ -38,8 +38,14 @@ from cislib.ontology.documentation import ontology_html
 from cislib.queries import load_query, named_queries, run_checks, select
 from cislib.queries.explain import explain as explain_node
 from cislib.queries.explain import shorten
+from cislib.queries.formats import (
+    DEFAULT_PAGE,
+    parameter_descriptions,
+    render,
+    resolve_query,
+    run_query,
+)
 from cislib.queries.formats import FORMATS as QUERY_FORMATS
-from cislib.queries.formats import parameter_descriptions, render, resolve_query, run_query
 from cislib.queries.remote import run_remote
 from cislib.serve import serve
 from cislib.serve.guard import check_local_query
@@ -344,16 +350,35 @@ def validate_command(ctx: click.Context, fmt: str, lang: str) -> None:
     show_default=True,
     help="Seconds to wait for --endpoint.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help=f"Rows to show at most (default: {DEFAULT_PAGE} in a table, every row in the other "
+    "formats; 0: every row).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Rows to skip first: with --limit, a later page.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and stop.")
 @click.pass_context
-def query_command(ctx, query, expression, params, lang, fmt, endpoint, timeout_s, list_) -> None:
+def query_command(
+    ctx, query, expression, params, lang, fmt, endpoint, timeout_s, limit, offset, list_
+) -> None:
     """Ask a question: a named query, a .rq file, or SPARQL text with -e.
+
+    A table shows the first rows only (--limit); a listing query (events, people, reports)
+    then looks labels up for those rows alone, so a page comes back quickly from a big store.
 
     \b
     Examples:
       cislib query --list
       cislib query countries --lang ru
       cislib query events --param year=2024 --format csv
+      cislib query events --limit 50 --offset 100
       cislib query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
       cislib query people --endpoint http://127.0.0.1:7878/query
     """
@@ -374,15 +399,24 @@ def query_command(ctx, query, expression, params, lang, fmt, endpoint, timeout_s
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key] = value
     target = expression or (Path(query) if query.endswith(".rq") else query)
+    if limit is None:
+        limit = DEFAULT_PAGE if fmt in (None, "table") else 0
+    page = {"limit": limit or None, "offset": offset}
     if endpoint:
-        result = run_remote(endpoint, target, values, lang=lang, timeout=timeout_s)
+        result = run_remote(endpoint, target, values, lang=lang, timeout=timeout_s, **page)
     else:
         target = resolve_query(target)
         check_local_query(target.text)  # the store's engine would follow a SERVICE
         with _open(ctx, write=False) as store:
-            result = run_query(store, target, values, lang=lang)
+            result = run_query(store, target, values, lang=lang, **page)
     fmt = fmt or ("turtle" if result.form in ("CONSTRUCT", "DESCRIBE") else "table")
     click.echo(render(result, fmt, compact=(fmt == "table")), nl=False)
+    if result.form == "SELECT" and limit and len(result.rows) == limit:
+        click.echo(
+            f"Rows {offset + 1} to {offset + limit} shown: --offset {offset + limit} for the "
+            "next ones, --limit 0 for every row.",
+            err=True,
+        )
 
 
 @cli.command("stats")

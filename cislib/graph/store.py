@@ -97,6 +97,39 @@ def involvement_select(event_values: str = "") -> str:
 }}"""
 
 
+#: ``cis:sortKey`` of an event: its start date as a number (YYYYMMDD, 90000000 when it has
+#: none), its end date (0 when none) and three digits of its IRI's MD5, in one xsd:integer.
+SORT_KEY_START = 100_000_000_000
+SORT_KEY_END = 1_000
+SORT_KEY_UNDATED = 90_000_000
+
+
+def sort_key_select(event_values: str = "") -> str:
+    """SELECT of each event's ``cis:sortKey`` (``?event ?key``): one integer ordering events
+    by start date (undated ones last), then end date (none first), then a hash of the IRI.
+
+    A listing sorts 30,000 events by it in milliseconds, where Oxigraph compares the IRIs of
+    events on the same dates by reading them from disk. With several start or end dates (which
+    the shapes refuse) the smallest key counts. Example: an event from 2024-05-14 to
+    2024-05-16 gets 2024051420240516xyz, its three last digits from the MD5 of its IRI.
+    """
+    date = '"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"'
+    integer = "<http://www.w3.org/2001/XMLSchema#integer>"
+    return f"""SELECT ?event (MIN(?one_key) AS ?key) WHERE {{
+  {{ SELECT DISTINCT ?event WHERE {{ {event_values} GRAPH ?g {{ ?event a schema:Event }} }} }}
+  OPTIONAL {{ SELECT DISTINCT ?event ?start WHERE {{ {event_values}
+    GRAPH ?h {{ ?event schema:startDate ?start }} }} }}
+  OPTIONAL {{ SELECT DISTINCT ?event ?end WHERE {{ {event_values}
+    GRAPH ?i {{ ?event schema:endDate ?end }} }} }}
+  BIND(COALESCE(IF(REGEX(STR(?start), {date}), {integer}(REPLACE(STR(?start), "-", "")),
+    {SORT_KEY_UNDATED}), {SORT_KEY_UNDATED}) AS ?start_day)
+  BIND(COALESCE(IF(REGEX(STR(?end), {date}), {integer}(REPLACE(STR(?end), "-", "")), 0), 0)
+    AS ?end_day)
+  BIND(COALESCE({integer}(SUBSTR(REPLACE(MD5(STR(?event)), "[a-f]", ""), 1, 3)), 0) AS ?hash)
+  BIND(?start_day * {SORT_KEY_START} + ?end_day * {SORT_KEY_END} + ?hash AS ?one_key)
+}} GROUP BY ?event"""
+
+
 def event_years_select(event_values: str = "") -> str:
     """SELECT of each event's year for the tallies (``?event ?year``): that of its earliest
     start date."""
@@ -258,12 +291,16 @@ WHERE {{
             parts.append(
                 f"DELETE {{ GRAPH {derived} {{ ?event ?shortcut ?agent }} }}\n"
                 f"WHERE {{ {event_values} VALUES ?shortcut "
-                "{ schema:organizer schema:attendee cis:involvesCountry }"
+                "{ schema:organizer schema:attendee cis:involvesCountry cis:sortKey }"
                 f" GRAPH {derived} {{ ?event ?shortcut ?agent }} }}"
             )
         parts.append(
             f"INSERT {{ GRAPH {derived} {{ ?event cis:involvesCountry ?country }} }}\n"
             f"WHERE {{ {{ {involvement_select(event_values)} }} }}"
+        )
+        parts.append(
+            f"INSERT {{ GRAPH {derived} {{ ?event cis:sortKey ?key }} }}\n"
+            f"WHERE {{ {{ {sort_key_select(event_values)} }} }}"
         )
         parts.append(f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
 INSERT {{ GRAPH {derived} {{ ?node a cis:CountryCooperation ; cis:partnerCountry ?a , ?b ;
@@ -790,6 +827,9 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
             countries_of[row["event"]].add(row["country"])
             yield ox.Quad(row["event"], involves, row["country"], DERIVED_GRAPH)
         yield from self._tallies_of(countries_of)
+        sort_key = node(CIS.sortKey)
+        for row in self._store.query(sort_key_select(), prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["event"], sort_key, row["key"], DERIVED_GRAPH)
         node_count = node(CIS.nodeCount)
         for row in self._store.query(node_count_select(), prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["class"], node_count, row["nodes"], DERIVED_GRAPH)

@@ -73,5 +73,6 @@ class CIS(DefinedNamespace):
     postTitle: URIRef  # post title
     sha256: URIRef  # SHA-256 checksum
     softwareVersion: URIRef  # software version
+    sortKey: URIRef  # sort key
     wikidataId: URIRef  # Wikidata identifier
     year: URIRef  # year

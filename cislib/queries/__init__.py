@@ -20,6 +20,16 @@ left-hand row with its bindings substituted. They use it only where the right-ha
 shared variables are bound on the left, so putting each block's content back in the enclosing
 group gives the same answers: ``NamedQuery.portable`` is that SPARQL 1.1 text, sent to remote
 endpoints and other engines.
+
+A listing query (events, people, reports: answers that grow with the store) answers a page of
+its rows: it picks, filters and sorts them in a first subquery, closed by the comment line
+``# PAGE`` after its ``ORDER BY`` (``PAGE_MARK``), and looks their labels up afterwards, so
+that a page of a hundred rows costs a hundred label lookups rather than one for every row in
+the store. The runner puts the page's ``LIMIT`` and ``OFFSET`` at that line, and the
+parameters' ``VALUES`` block at the start of that subquery's WHERE clause, which projects them
+for the outer query. Its sort keys are ones Oxigraph compares cheaply: dates, numbers, and
+strings the query computes (``CONCAT(STR(?node), " ")``), which it compares in memory, where
+it would read the text of a stored IRI or literal from disk at every comparison.
 """
 
 from __future__ import annotations
@@ -36,6 +46,8 @@ from cislib.graph.store import GraphStore
 
 _HEADER = re.compile(r"^#\s*(purpose|parameters|columns)\s*:\s*(.*)$")
 _LATERAL = re.compile(r"\bLATERAL\s*(?=\{)")
+#: The comment line that closes a listing query's rows subquery (see the module's docstring).
+PAGE_MARK = re.compile(r"^[ \t]*# PAGE[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,11 @@ class NamedQuery:
             'SELECT * { ?s ?p ?o   OPTIONAL { ?o ?q ?r }   }'
         """
         return _inline_lateral(self.text) if self.bundled else self.text
+
+    @property
+    def paged(self) -> bool:
+        """Whether the query marks its rows subquery with ``PAGE_MARK`` (a listing query)."""
+        return PAGE_MARK.search(self.text) is not None
 
 
 def _inline_lateral(text: str) -> str:

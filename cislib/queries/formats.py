@@ -26,7 +26,9 @@ Conventions of the named queries that this runner relies on:
 - Parameters appear in triple patterns anywhere, but in expressions (FILTER, BIND) only at the
   top level of the WHERE clause, in an OPTIONAL's own filter, or inside EXISTS; never in a
   subquery. A remote endpoint gets them as a VALUES block at the start of the WHERE clause, and
-  under SPARQL's bottom-up evaluation a nested group or subquery would not see them.
+  under SPARQL's bottom-up evaluation a nested group or subquery would not see them. A listing
+  query (``NamedQuery.paged``) uses them in its rows subquery instead, which that block opens
+  and which projects them for the rest of the query.
 - An optional node whose label is looked up gets a key that is always bound
   (``BIND(COALESCE(?node, "") AS ?node_key)``): an OPTIONAL joined on an unbound variable would
   match the labels of every node in the store.
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -51,9 +54,11 @@ import pyoxigraph as ox
 from cislib.errors import QueryError
 from cislib.graph.export import PREFIXES, to_trig, to_turtle
 from cislib.graph.store import GraphStore
-from cislib.queries import NamedQuery, load_query, parse_query_file
+from cislib.queries import PAGE_MARK, NamedQuery, load_query, parse_query_file
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "turtle", "trig")
+#: Rows a page holds unless asked otherwise (``cislib query`` shows a table's first page).
+DEFAULT_PAGE = 100
 #: Formats for rows (SELECT; ASK and graph results are shown as rows too).
 ROW_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 #: Formats for graphs (CONSTRUCT and DESCRIBE only).
@@ -389,26 +394,93 @@ def values_block(bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     return f"VALUES ({names}) {{ ({terms}) }}"
 
 
+def rows_subquery_start(text: str) -> int | None:
+    """The offset of the ``{`` that opens a listing query's rows subquery: the group holding
+    its ``PAGE_MARK`` line (see ``cislib.queries``); None for a query without one.
+
+    Example:
+        >>> rows_subquery_start("SELECT * { { SELECT ?s { ?s ?p ?o } ORDER BY ?s\\n# PAGE\\n} }")
+        11
+
+    Raises:
+        QueryError: the mark is outside any group.
+    """
+    mark = PAGE_MARK.search(text)
+    if mark is None:
+        return None
+    masked = _mask(text)
+    depth = 0
+    for i in range(mark.start() - 1, -1, -1):
+        if masked[i] == "}":
+            depth += 1
+        elif masked[i] == "{":
+            if depth == 0:
+                return i
+            depth -= 1
+    raise QueryError("the '# PAGE' line is outside any subquery")
+
+
 def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query text with a ``VALUES`` block for ``bindings`` opening its WHERE clause."""
+    """The query text with a ``VALUES`` block for ``bindings`` opening its WHERE clause (a
+    listing query's: that of its rows subquery)."""
     block = values_block(bindings)
     if not block:
         return text
-    at = where_clause_start(text)
+    start = rows_subquery_start(text) or 0
+    at = start + where_clause_start(text[start:])
     return f"{text[:at]}\n  {block}\n{text[at:]}"
 
 
-def bound_text(query: NamedQuery, bindings: Mapping[str, ox.NamedNode | ox.Literal]):
+def page_clause(limit: int | None, offset: int = 0) -> str:
+    """``LIMIT`` and ``OFFSET`` for a page ('' for every row).
+
+    Example:
+        >>> page_clause(100, 200)
+        'LIMIT 100 OFFSET 200'
+    """
+    parts = []
+    if limit is not None:
+        parts.append(f"LIMIT {int(limit)}")
+    if offset:
+        parts.append(f"OFFSET {int(offset)}")
+    return " ".join(parts)
+
+
+def with_page(text: str, limit: int | None, offset: int = 0) -> str:
+    """A listing query's text with its page cut at its ``PAGE_MARK`` line (see
+    ``cislib.queries``); any other text as it is."""
+    return PAGE_MARK.sub(lambda _: page_clause(limit, offset), text, count=1)
+
+
+def bound_text(
+    query: NamedQuery,
+    bindings: Mapping[str, ox.NamedNode | ox.Literal],
+    limit: int | None = None,
+    offset: int = 0,
+):
     """The text to run and the bindings left for the engine to substitute.
 
-    A bundled query gets its parameters as a ``VALUES`` block opening its WHERE clause: a
-    pattern its lateral blocks run with (see ``cislib.queries``), where the engine's
-    substitutions would leave them unbound. Any other query is run as written, its parameters
-    substituted by the engine.
+    A bundled or listing query gets its parameters as a ``VALUES`` block opening its WHERE
+    clause (a listing query's rows subquery): a pattern its lateral blocks run with (see
+    ``cislib.queries``), where the engine's substitutions would leave them unbound. A listing
+    query gets its page (``limit`` rows after the first ``offset``) cut in its text. Any other
+    query is run as written, its parameters substituted by the engine.
     """
+    if query.paged:
+        return with_page(with_values(query.text, bindings), limit, offset), {}
     if query.bundled and bindings:
         return with_values(query.text, bindings), {}
     return query.text, dict(bindings)
+
+
+def page_of(rows: Iterable, limit: int | None, offset: int = 0) -> Iterable:
+    """The page of ``rows`` (an iterable, read no further than the page's end).
+
+    Example:
+        >>> list(page_of(range(10), 3, 4))
+        [4, 5, 6]
+    """
+    return itertools.islice(rows, offset, None if limit is None else offset + limit)
 
 
 def run_query(
@@ -416,6 +488,8 @@ def run_query(
     text_or_named: NamedQuery | str | Path,
     params: Mapping[str, object] | None = None,
     lang: str | None = "en",
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a query on the store, its parameters bound by the engine (see ``cislib.queries``).
 
@@ -424,14 +498,19 @@ def run_query(
         text_or_named: a ``NamedQuery``, a query name, a ``.rq`` file or SPARQL text.
         params: parameter name -> value (strings are typed as ``parameter_term`` says).
         lang: the language of labels, for queries that take ``lang``.
+        limit: at most this many rows (None: every row).
+        offset: the rows to skip before them. A listing query cuts the page in its rows
+            subquery, before looking labels up (``cislib.queries``); any other query is read
+            up to the page's end.
 
     Raises:
         QueryError: unknown query or parameters, a query that does not parse or cannot run.
     """
     query = resolve_query(text_or_named)
     bindings = bind_parameters(query, params, lang)
+    check_page(limit, offset)
     try:
-        result = store.query(*bound_text(query, bindings))
+        result = store.query(*bound_text(query, bindings, limit, offset))
     except SyntaxError as exc:
         raise QueryError(f"query {query.name} does not parse: {_first_line(exc)}") from None
     except (RuntimeError, ValueError, OSError) as exc:
@@ -445,12 +524,23 @@ def run_query(
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
             columns = visible_columns(query, variables)
-            rows = [{c: row[c] for c in columns} for row in result]
+            solutions = result if query.paged else page_of(result, limit, offset)
+            rows = [{c: row[c] for c in columns} for row in solutions]
             return QueryResult(form="SELECT", columns=columns, rows=rows, query=query.name)
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in result]
         return QueryResult(form=query_form(query.text), quads=quads, query=query.name)
     except (RuntimeError, ValueError, OSError) as exc:
         raise QueryError(f"query {query.name} failed: {_first_line(exc)}") from None
+
+
+def check_page(limit: int | None, offset: int) -> None:
+    """Refuse a negative limit or offset.
+
+    Raises:
+        QueryError: naming both.
+    """
+    if limit is not None and limit < 0 or offset < 0:
+        raise QueryError(f"a page needs a limit and an offset of 0 or more, not {limit}, {offset}")
 
 
 def _first_line(exc: BaseException) -> str:

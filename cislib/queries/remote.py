@@ -39,10 +39,13 @@ from cislib.queries import NamedQuery
 from cislib.queries.formats import (
     QueryResult,
     bind_parameters,
+    check_page,
+    page_of,
     query_form,
     resolve_query,
     values_block,  # noqa: F401 - part of this module's interface
     visible_columns,
+    with_page,
     with_values,
 )
 
@@ -64,11 +67,14 @@ def run_remote(
     params: Mapping[str, object] | None = None,
     lang: str | None = "en",
     timeout: float = DEFAULT_TIMEOUT,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a SELECT (or ASK) query on a SPARQL 1.1 endpoint.
 
     Parameters are checked and typed as for ``run_query``; the result has the same columns
     (parameter echoes left out) and rows of pyoxigraph terms, so ``render`` treats it alike.
+    ``limit`` and ``offset`` give a page of the rows as for ``run_query``.
 
     Raises:
         QueryError: unknown query or parameters, a CONSTRUCT or DESCRIBE query, an endpoint
@@ -83,7 +89,8 @@ def run_remote(
         raise QueryError(
             f"query {query.name}: endpoints run SELECT and ASK queries here, not {form}"
         )
-    text = with_values(query.portable, bindings)
+    check_page(limit, offset)
+    text = with_page(with_values(query.portable, bindings), limit, offset)
     wrapper = SPARQLWrapper(endpoint)
     wrapper.setQuery(text)
     # SPARQLWrapper guesses the form with a regex that misses every other comment line (and
@@ -94,7 +101,10 @@ def run_remote(
     # setTimeout() keeps whole seconds only; the attribute takes any number.
     wrapper.timeout = timeout
     data = _fetch(wrapper, endpoint, timeout)
-    return _result(query, form, data, endpoint)
+    result = _result(query, form, data, endpoint)
+    if not query.paged:
+        result.rows = list(page_of(result.rows, limit, offset))
+    return result
 
 
 def _fetch(wrapper: SPARQLWrapper, endpoint: str, timeout: float) -> dict:
