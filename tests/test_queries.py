@@ -650,6 +650,11 @@ def test_the_page_and_the_parameters_go_in_the_rows_subquery():
     assert "ORDER BY ?s\nLIMIT 10 OFFSET 20\n  }" in bound
     assert list(ox.Store().query(bound)) == []
     assert "# PAGE" not in with_page(text, None) and "LIMIT" not in with_page(text, None)
+    # items that each give a row: no more of them than the page's end
+    nested = text.replace("?s ?p ?o", "{ SELECT ?s { ?s ?p ?o } ORDER BY ?s\n  # PAGE END\n  }")
+    cut = with_page(nested, 10, 20)
+    assert "ORDER BY ?s\nLIMIT 30\n" in cut and "ORDER BY ?s\nLIMIT 10 OFFSET 20\n" in cut
+    assert "LIMIT" not in with_page(nested, None) and "# PAGE" not in with_page(nested, None)
     with pytest.raises(QueryError, match="outside any subquery"):
         with_values("SELECT * WHERE { ?s ?p ?o }\n# PAGE\n", {"x": ox.Literal("a")})
 

@@ -54,7 +54,7 @@ import pyoxigraph as ox
 from cislib.errors import QueryError
 from cislib.graph.export import PREFIXES, to_trig, to_turtle
 from cislib.graph.store import GraphStore
-from cislib.queries import PAGE_MARK, NamedQuery, load_query, parse_query_file
+from cislib.queries import PAGE_END_MARK, PAGE_MARK, NamedQuery, load_query, parse_query_file
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "turtle", "trig")
 #: Rows a page holds unless asked otherwise (``cislib query`` shows a table's first page).
@@ -447,8 +447,11 @@ def page_clause(limit: int | None, offset: int = 0) -> str:
 
 
 def with_page(text: str, limit: int | None, offset: int = 0) -> str:
-    """A listing query's text with its page cut at its ``PAGE_MARK`` line (see
-    ``cislib.queries``); any other text as it is."""
+    """A listing query's text with its page cut at its ``PAGE_MARK`` line, and its items
+    limited to the page's end at a ``PAGE_END_MARK`` line (see ``cislib.queries``); any other
+    text as it is."""
+    end = None if limit is None else offset + limit
+    text = PAGE_END_MARK.sub(lambda _: page_clause(end), text)
     return PAGE_MARK.sub(lambda _: page_clause(limit, offset), text, count=1)
 
 
