@@ -252,6 +252,40 @@ def test_tallies_count_each_pair_per_year_and_follow_every_change(store):
     assert not any((b, a, y) in tallies(store) for a, b, y in tallies(store))
 
 
+def sort_keys(store) -> dict:
+    """Event IRI -> its cis:sortKey in the derived graph."""
+    rows = store.query(
+        "SELECT ?event ?key WHERE { GRAPH ?g { ?event <https://w3id.org/cislib/def#sortKey> ?key }"
+        f" FILTER(?g = <{DERIVED_GRAPH.value}>) }}"
+    )
+    return {row["event"].value: int(row["key"].value) for row in rows}
+
+
+def test_sort_keys_order_events_by_start_then_end_and_follow_a_replacement(store):
+    """Undated events last, an event without an end before those on its start date with one,
+    the start year readable from the key; a replacement that moves the dates moves the key."""
+    dates = {"a": ("2022-06-16", "2022-06-18"), "b": ("2022-06-16", None), "c": (None, None),
+             "d": ("2021-12-31", "2022-01-02")}  # fmt: skip
+    events = {}
+    for name, (start, end) in dates.items():
+        record = variant(f"{name}.txt", 0, 0, False, "en")
+        record.events[0] = replace(record.events[0], start=start, end=end)
+        store.ingest(record)
+        events[record.events[0].iri] = name
+    keys = sort_keys(store)
+    assert [events[e] for e in sorted(keys, key=keys.get)] == ["d", "b", "a", "c"]
+    year = {events[e]: key // 10**15 for e, key in keys.items()}
+    assert year["d"] == 2021 and year["a"] == year["b"] == 2022
+    moved = variant("d.txt", 0, 0, False, "en")
+    moved.events[0] = replace(moved.events[0], start="2030-01-01", end=None)
+    store.ingest(moved)
+    keys = sort_keys(store)
+    assert [events[e] for e in sorted(keys, key=keys.get)] == ["b", "a", "d", "c"]
+    incremental = derived(store)
+    store._update(DERIVE_UPDATE)
+    assert incremental == derived(store)
+
+
 def test_a_person_is_associated_with_the_countries_of_posts_and_of_whom_they_spoke_for(store):
     record = make_record("a.txt", person="Anna Ivanova")  # director at the RSL, spoke for UZ
     person = next(e.iri for e in record.entities if e.type == "Person")
