@@ -349,6 +349,24 @@ def test_row_cap_truncates_visibly(store_dir):
         server.server_close()
 
 
+def test_a_listing_is_cut_at_the_row_cap_in_its_rows_subquery(store_dir):
+    """A listing looks labels up for one row more than the cap: it is still marked as cut, and
+    its rows are the first ones of the whole listing."""
+    with GraphStore.open(store_dir) as store:
+        every = run_query(store, "events").values()
+    assert len(every) > 3
+    for cap, cut in ((3, "true"), (len(every), "false")):
+        server = _start(store_dir, workers=1, queue=1, row_cap=cap)
+        try:
+            status, headers, body = get(server, "/query/events", Accept="text/csv")
+        finally:
+            server.shutdown()
+            server.server_close()
+        assert status == 200 and headers["X-Cislib-Truncated"] == cut
+        rows = list(csv.DictReader(io.StringIO(body.decode())))
+        assert [row["event"] for row in rows] == [str(r["event"]) for r in every[:cap]]
+
+
 # -- curl ----------------------------------------------------------------------------------
 
 curl = pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")

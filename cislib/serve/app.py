@@ -547,7 +547,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             bindings = bind_parameters(query, values, lang="en")
         except QueryError as exc:
             raise Refused(400, str(exc)) from None
-        text, substituted = bound_text(query, bindings)
+        # a listing looks labels up for no more rows than the answer can hold (one more, so
+        # that the worker still sees when it cuts)
+        text, substituted = bound_text(query, bindings, limit=self.server.settings.row_cap + 1)
         job = Job(
             text,
             self.headers.get("Accept"),
