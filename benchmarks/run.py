@@ -70,8 +70,6 @@ DEFAULT_SIZES = (100, 1000, 10000)
 QUERY_RUNS = 3
 #: Seconds a step of cislib's stack may take before it is given up (it should never be near).
 OWN_LIMIT = 6 * 3600.0
-#: Rows of a listing query's page, as ``cislib query`` shows them in a table.
-PAGE = DEFAULT_PAGE
 #: Seconds one run of a named query on cislib's stack may take before it is given up.
 QUERY_LIMIT = 60.0
 #: The corpus seed: every size is the first reports of the same corpus.
@@ -250,6 +248,26 @@ def step_network(store_path: Path) -> dict:
         graph = network(store, NetworkRequest.parse(NETWORK_KIND))
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+
+
+def query_figures(
+    store_path: Path, params: dict[str, dict], limit: float, page: int | None = None
+) -> dict[str, dict]:
+    """Each query's latency (every row, or its first ``page`` rows), keyed ``query:NAME`` (or
+    ``page:NAME``); a run over ``limit`` seconds is marked ``at_least_s``.
+
+    Query children are forked from this process, which never opens a store: they start at once
+    and hold no store state but their own.
+    """
+    figures = {}
+    results = measure_oxigraph(store_path, params, limit, runs=QUERY_RUNS, start="fork", page=page)
+    for name, result in results.items():
+        if result.get("timed_out"):
+            result["at_least_s"] = limit
+        figures[f"{'page' if page else 'query'}:{name}"] = result
+        what = f"{name}, first {page} rows" if page else name
+        log(f"  cislib query {what}: {_describe(result)}")
+    return figures
 
 
 def step_query_parameters(store_path: Path, names: list[str]) -> dict:
@@ -470,24 +488,10 @@ def measure_size(size: int, args, names: list[str], workdir: Path) -> dict:
     if "params" not in params:
         raise SystemExit(f"reading the query parameters failed: {params}")
     params = params["params"]
-    # Query children are forked from this process, which never opens a store: they start at
-    # once and hold no store state but their own.
-    queries = measure_oxigraph(store_path, params, args.query_limit, runs=QUERY_RUNS, start="fork")
-    for name, result in queries.items():
-        if result.get("timed_out"):
-            result["at_least_s"] = args.query_limit
-        ours[f"query:{name}"] = result
-        log(f"  cislib query {name}: {_describe(result)}")
+    ours.update(query_figures(store_path, params, args.query_limit))
     # the listings also answer a page, as a table shows it
     paged = {name: p for name, p in params.items() if named_queries()[name].paged}
-    pages = measure_oxigraph(
-        store_path, paged, args.query_limit, runs=QUERY_RUNS, start="fork", page=PAGE
-    )
-    for name, result in pages.items():
-        if result.get("timed_out"):
-            result["at_least_s"] = args.query_limit
-        ours[f"page:{name}"] = result
-        log(f"  cislib query {name}, first {PAGE} rows: {_describe(result)}")
+    ours.update(query_figures(store_path, paged, args.query_limit, page=DEFAULT_PAGE))
     ours["one_more"] = in_child(step_one_more, (store_path, one_more), OWN_LIMIT)
     log(f"  cislib one more report: {_describe(ours['one_more'])}")
 
@@ -630,7 +634,7 @@ def rows_of(figures: dict) -> list[tuple[str, str, str, str]]:
         )
     for key in sorted(k for k in ours if k.startswith("page:")):
         name = key.split(":", 1)[1]
-        rows.append((f"query {name}, first {PAGE} rows", _ms(ours[key]), "", ""))
+        rows.append((f"query {name}, first {DEFAULT_PAGE} rows", _ms(ours[key]), "", ""))
     for fmt, title in (("turtle", "Turtle"), ("trig", "TriG")):
         key = f"export_{fmt}"
         rows.append(
