@@ -293,6 +293,32 @@ def test_events_filters(graph, conference, project):
     assert all(events(**{p: None}) == everything for p in ("year", "country"))
 
 
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [
+        ("2024-05-20", None),
+        (None, "2024-04-30"),
+        ("2024-04-20", "2024-05-21"),
+        ("2030-01-01", None),
+    ],
+)
+def test_events_in_a_period(graph, since, until):
+    """since and until, read back out of each event's sort key, keep the events the dates say:
+    an event without an end ends on its start date, and undated events are left out."""
+    every = rows(graph, "events-in-period")
+    params = {k: v for k, v in (("since", since), ("until", until)) if v}
+    expected = [
+        r["event"]
+        for r in every
+        if r["start"]
+        and (not since or (r["end"] or r["start"]) >= since)
+        and (not until or r["start"] <= until)
+    ]
+    assert [r["event"] for r in rows(graph, "events-in-period", **params)] == expected
+    if since == "2024-04-20":
+        assert expected and len(expected) < len([r for r in every if r["start"]])
+
+
 def test_events_in_russian(graph, project):
     row = next(r for r in rows(graph, "events", lang="ru") if r["event"] == project["event"])
     assert row["city"] == "Казань"
