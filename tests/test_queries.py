@@ -685,6 +685,30 @@ def test_the_page_and_the_parameters_go_in_the_rows_subquery():
         with_values("SELECT * WHERE { ?s ?p ?o }\n# PAGE\n", {"x": ox.Literal("a")})
 
 
+def test_a_short_page_is_asked_for_again_over_every_item(store):
+    """Items cut at the page's end that give no row must not leave the page short."""
+    graph = ox.NamedNode("urn:graph")
+    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for item in "abc":
+        store.oxigraph.add(
+            ox.Quad(ox.NamedNode(f"urn:item:{item}"), kind, ox.NamedNode("urn:Item"), graph)
+        )
+    store.oxigraph.add(
+        ox.Quad(ox.NamedNode("urn:item:c"), ox.NamedNode("urn:value"), ox.Literal("c"), graph)
+    )
+    text = (
+        "SELECT ?item ?value WHERE {\n  { SELECT ?item ?value WHERE {\n"
+        "    { SELECT ?item WHERE { ?item a <urn:Item> } ORDER BY ?item\n    # PAGE END\n    }\n"
+        "    LATERAL { ?item <urn:value> ?value }\n  } ORDER BY ?item\n  # PAGE\n  }\n}"
+    )
+    # cut at the first item (a), the page would be empty
+    assert list(store.query(with_page(text, 1))) == []
+    assert run_query(store, text, limit=1).values() == [
+        {"item": "urn:item:c", "value": "c"}
+    ]
+    assert run_query(store, text, limit=1, offset=1).values() == []
+
+
 def test_parameter_terms():
     assert parameter_term("https://w3id.org/cislib/id/country/kz") == ox.NamedNode(KZ)
     assert parameter_term("urn:isbn:0451450523") == ox.NamedNode("urn:isbn:0451450523")

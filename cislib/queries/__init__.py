@@ -27,9 +27,12 @@ its rows: it picks, filters and sorts them in a first subquery, closed by the co
 that a page of a hundred rows costs a hundred label lookups rather than one for every row in
 the store. The runner puts the page's ``LIMIT`` and ``OFFSET`` at that line, and the
 parameters' ``VALUES`` block at the start of that subquery's WHERE clause, which projects them
-for the outer query. A subquery inside it whose items each give at least one row (people, each
-with their posts) may end with the line ``# PAGE END`` (``PAGE_END_MARK``), where the runner
-puts ``LIMIT offset + limit``: the page's rows come from those first items.
+for the outer query. A subquery inside it that picks and sorts the items the rows come from
+(people, events, reports), in the rows' order, may end with the line ``# PAGE END``
+(``PAGE_END_MARK``), where the runner puts ``LIMIT offset + limit``: when each item gives at
+least one row, the page's rows come from those first items, and only theirs are looked up
+(with ``LATERAL``). An item may give none (an event nobody took part in): a page that comes
+back short is asked for again over every item (``formats.short_page``).
 
 A listing sorts on keys Oxigraph compares cheaply: dates, numbers, and strings the query
 computes (``CONCAT(STR(?node), " ")``), which it compares in memory, where it would read the
@@ -52,8 +55,9 @@ _HEADER = re.compile(r"^#\s*(purpose|parameters|columns)\s*:\s*(.*)$")
 _LATERAL = re.compile(r"\bLATERAL\s*(?=\{)")
 #: The comment line that closes a listing query's rows subquery (see the module's docstring).
 PAGE_MARK = re.compile(r"^[ \t]*# PAGE[ \t]*$", re.MULTILINE)
-#: The comment line closing a subquery of the rows subquery whose items each give at least one
-#: row: it needs no more of them than the page's end (offset + limit).
+#: The comment line closing a subquery of the rows subquery that picks the items the rows come
+#: from: when each gives at least one row, no more of them than the page's end (offset + limit)
+#: are needed.
 PAGE_END_MARK = re.compile(r"^[ \t]*# PAGE END[ \t]*$", re.MULTILINE)
 
 

@@ -446,13 +446,25 @@ def page_clause(limit: int | None, offset: int = 0) -> str:
     return " ".join(parts)
 
 
-def with_page(text: str, limit: int | None, offset: int = 0) -> str:
+def with_page(text: str, limit: int | None, offset: int = 0, cut_items: bool = True) -> str:
     """A listing query's text with its page cut at its ``PAGE_MARK`` line, and its items
-    limited to the page's end at a ``PAGE_END_MARK`` line (see ``cislib.queries``); any other
-    text as it is."""
-    end = None if limit is None else offset + limit
+    limited to the page's end at a ``PAGE_END_MARK`` line unless ``cut_items`` is false (see
+    ``cislib.queries``); any other text as it is."""
+    end = None if limit is None or not cut_items else offset + limit
     text = PAGE_END_MARK.sub(lambda _: page_clause(end), text)
     return PAGE_MARK.sub(lambda _: page_clause(limit, offset), text, count=1)
+
+
+def short_page(query: NamedQuery, limit: int | None, rows: list) -> bool:
+    """Whether a listing's page came back short while its items were cut at the page's end
+    (``PAGE_END_MARK``): items that gave no row may have taken the places of others, so the
+    runners ask for it again with ``cut_items=False``."""
+    return (
+        query.paged
+        and limit is not None
+        and len(rows) < limit
+        and PAGE_END_MARK.search(query.text) is not None
+    )
 
 
 def bound_text(
@@ -460,6 +472,7 @@ def bound_text(
     bindings: Mapping[str, ox.NamedNode | ox.Literal],
     limit: int | None = None,
     offset: int = 0,
+    cut_items: bool = True,
 ):
     """The text to run and the bindings left for the engine to substitute.
 
@@ -467,10 +480,11 @@ def bound_text(
     clause (a listing query's rows subquery): a pattern its lateral blocks run with (see
     ``cislib.queries``), where the engine's substitutions would leave them unbound. A listing
     query gets its page (``limit`` rows after the first ``offset``) cut in its text. Any other
-    query is run as written, its parameters substituted by the engine.
+    query is run as written, its parameters substituted by the engine. ``cut_items`` as in
+    ``with_page``.
     """
     if query.paged:
-        return with_page(with_values(query.text, bindings), limit, offset), {}
+        return with_page(with_values(query.text, bindings), limit, offset, cut_items), {}
     if query.bundled and bindings:
         return with_values(query.text, bindings), {}
     return query.text, dict(bindings)
@@ -503,8 +517,9 @@ def run_query(
         lang: the language of labels, for queries that take ``lang``.
         limit: at most this many rows (None: every row).
         offset: the rows to skip before them. A listing query cuts the page in its rows
-            subquery, before looking labels up (``cislib.queries``); any other query is read
-            up to the page's end.
+            subquery, before looking labels up (``cislib.queries``), and asks again for a
+            page that came back short from items cut at its end (``short_page``); any other
+            query is read up to the page's end.
 
     Raises:
         QueryError: unknown query or parameters, a query that does not parse or cannot run.
@@ -512,8 +527,22 @@ def run_query(
     query = resolve_query(text_or_named)
     bindings = bind_parameters(query, params, lang)
     check_page(limit, offset)
+    result = _run_bound(store, query, bindings, limit, offset)
+    if short_page(query, limit, result.rows):
+        result = _run_bound(store, query, bindings, limit, offset, cut_items=False)
+    return result
+
+
+def _run_bound(
+    store: GraphStore,
+    query: NamedQuery,
+    bindings: Mapping[str, ox.NamedNode | ox.Literal],
+    limit: int | None,
+    offset: int,
+    cut_items: bool = True,
+) -> QueryResult:
     try:
-        result = store.query(*bound_text(query, bindings, limit, offset))
+        result = store.query(*bound_text(query, bindings, limit, offset, cut_items))
     except SyntaxError as exc:
         raise QueryError(f"query {query.name} does not parse: {_first_line(exc)}") from None
     except (RuntimeError, ValueError, OSError) as exc:

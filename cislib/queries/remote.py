@@ -43,6 +43,7 @@ from cislib.queries.formats import (
     page_of,
     query_form,
     resolve_query,
+    short_page,
     values_block,  # noqa: F401 - part of this module's interface
     visible_columns,
     with_page,
@@ -90,7 +91,16 @@ def run_remote(
             f"query {query.name}: endpoints run SELECT and ASK queries here, not {form}"
         )
     check_page(limit, offset)
-    text = with_page(with_values(query.portable, bindings), limit, offset)
+    text = with_values(query.portable, bindings)
+    result = _run_text(query, form, with_page(text, limit, offset), endpoint, timeout)
+    if short_page(query, limit, result.rows):
+        result = _run_text(query, form, with_page(text, limit, offset, False), endpoint, timeout)
+    if not query.paged:
+        result.rows = list(page_of(result.rows, limit, offset))
+    return result
+
+
+def _run_text(query: NamedQuery, form: str, text: str, endpoint: str, timeout: float):
     wrapper = SPARQLWrapper(endpoint)
     wrapper.setQuery(text)
     # SPARQLWrapper guesses the form with a regex that misses every other comment line (and
@@ -101,10 +111,7 @@ def run_remote(
     # setTimeout() keeps whole seconds only; the attribute takes any number.
     wrapper.timeout = timeout
     data = _fetch(wrapper, endpoint, timeout)
-    result = _result(query, form, data, endpoint)
-    if not query.paged:
-        result.rows = list(page_of(result.rows, limit, offset))
-    return result
+    return _result(query, form, data, endpoint)
 
 
 def _fetch(wrapper: SPARQLWrapper, endpoint: str, timeout: float) -> dict:

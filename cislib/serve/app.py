@@ -548,8 +548,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except QueryError as exc:
             raise Refused(400, str(exc)) from None
         # a listing looks labels up for no more rows than the answer can hold (one more, so
-        # that the worker still sees when it cuts)
-        text, substituted = bound_text(query, bindings, limit=self.server.settings.row_cap + 1)
+        # that the worker still sees when it cuts); its items stay whole, as a worker cannot
+        # ask again for a page that came back short (formats.short_page)
+        text, substituted = bound_text(
+            query, bindings, limit=self.server.settings.row_cap + 1, cut_items=False
+        )
         job = Job(
             text,
             self.headers.get("Accept"),
