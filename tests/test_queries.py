@@ -26,6 +26,7 @@ from cislib.errors import QueryError
 from cislib.extract.document import decode_report
 from cislib.graph.ingest import build
 from cislib.graph.store import GraphStore
+from cislib.graph.terms import REFERENCE_GRAPH
 from cislib.identifiers import mint
 from cislib.queries import load_query, named_queries, parse_query_file, select
 from cislib.queries.formats import (
@@ -627,6 +628,50 @@ def test_shortcut_without_participation(broken):
     store, nodes = broken
     found = rows(store, "checks/shortcut-without-participation-violation")
     assert {(r["event"], r["agent"]) for r in found} == {(nodes["seminar"], nodes["nlr"])}
+
+
+def test_event_involvements_follow_the_events_listing(graph, conference):
+    found = rows(graph, "event-involvements")
+    events = list(dict.fromkeys(r["event"] for r in found))
+    listed = [r["event"] for r in rows(graph, "events")]
+    assert events == [e for e in listed if e in set(events)]
+    # within an event, by kind and then node
+    for event in events:
+        keys = [(r["kind"], r["node"]) for r in found if r["event"] == event]
+        assert keys == sorted(keys)
+    # the conference's organiser, as a library and as an organisation, with its role
+    organizer = {
+        r["kind"]: r["roles"].split()
+        for r in found
+        if r["event"] == conference["event"] and r["node"] == RSL
+    }
+    assert organizer == {"library": ["organizer"], "organization": ["organizer"]}
+
+
+def test_report_class_counts_count_each_reports_nodes(graph):
+    """Each report's counts are those of the nodes typed in its graph, and of the reference
+    entities its mentions name."""
+    found = rows(graph, "report-class-counts")
+    files = [r["file"] for r in found]
+    assert files == sorted(files) and len(set(files)) == 2
+    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    body = ox.NamedNode("http://www.w3.org/ns/oa#hasBody")
+    file_name = ox.NamedNode(CIS + "fileName")
+    for report in graph.report_graphs():
+        (file,) = {q.object.value for q in graph.quads(report) if q.predicate == file_name}
+        typed: dict[str, set] = {}
+        for quad in graph.quads(report):
+            if quad.predicate == kind:
+                typed.setdefault(quad.object.value, set()).add(quad.subject)
+            if quad.predicate == body:
+                for fact in graph.oxigraph.quads_for_pattern(
+                    quad.object, kind, None, REFERENCE_GRAPH
+                ):
+                    typed.setdefault(fact.object.value, set()).add(quad.object)
+        counted = {r["class"]: r["count"] for r in found if r["file"] == file}
+        assert counted, file
+        assert counted == {c: len(typed[c]) for c in counted}
+        assert counted["https://schema.org/Event"] >= 1 and counted[CIS + "Mention"] >= 1
 
 
 # -- the runner -------------------------------------------------------------------------------
