@@ -9,6 +9,7 @@ a SERVICE or FROM that slipped through would connect to it.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import http.client
 import io
 import json
@@ -26,6 +27,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 import rdflib
+from conftest import UNORDERED
 from listener import Listener
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery
@@ -35,10 +37,11 @@ from cislib.errors import CislibError, StoreError
 from cislib.graph.ingest import build
 from cislib.graph.store import GraphStore
 from cislib.queries import named_queries
-from cislib.queries.formats import run_query
+from cislib.queries.formats import run_query, with_page
 from cislib.queries.remote import run_remote
 from cislib.serve import QueryKind, Refused, check_query, make_server
 from cislib.serve.guard import check_parse, prescreen
+from cislib.serve.worker import Job, run_job
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -365,6 +368,66 @@ def test_a_listing_is_cut_at_the_row_cap_in_its_rows_subquery(store_dir):
         assert status == 200 and headers["X-Cislib-Truncated"] == cut
         rows = list(csv.DictReader(io.StringIO(body.decode())))
         assert [row["event"] for row in rows] == [str(r["event"]) for r in every[:cap]]
+
+
+@pytest.mark.parametrize("name", ["events", "people", "event-involvements", "countries"])
+def test_a_named_query_answers_the_page_asked_for(server, store_dir, name):
+    """limit and offset give that slice of every row, listing or not, and say whether more
+    rows follow."""
+    with GraphStore.open(store_dir) as store:
+        every = run_query(store, name).values()
+    assert len(every) > 3
+
+    def plain(row):
+        cells = (row[c] for c in sorted(row) if c not in UNORDERED)
+        return tuple("" if cell is None else str(cell) for cell in cells)
+
+    for limit, offset in ((2, 1), (len(every), 0), (5, len(every) - 2)):
+        query = urlencode({"limit": limit, "offset": offset})
+        status, headers, body = get(server, f"/query/{name}?{query}", Accept="text/csv")
+        assert status == 200, body
+        rows = [plain(row) for row in csv.DictReader(io.StringIO(body.decode()))]
+        assert rows == [plain(row) for row in every[offset : offset + limit]]
+        more = "true" if offset + limit < len(every) else "false"
+        assert headers["X-Cislib-Truncated"] == more and "X-Cislib-Row-Cap" not in headers
+
+
+@pytest.mark.parametrize(
+    "query", ["limit=0", "limit=-1", "limit=x", "limit=1&limit=2", "offset=1.5", "limit=20000"]
+)
+def test_a_page_needs_whole_numbers_within_the_row_cap(server, query):
+    status, headers, body = get(server, "/query/events?" + query)
+    assert_plain_error(status, headers, body, {400})
+    assert b"limit" in body or b"offset" in body
+
+
+def test_a_worker_asks_again_for_a_page_that_came_back_short(store_dir, tmp_path):
+    """A listing's page cut at its items' end, whose first items give no row, is run again
+    over every item."""
+    path = tmp_path / "store"
+    shutil.copytree(store_dir, path)
+    with GraphStore.open(path, write=True) as store:
+        graph = ox.NamedNode("urn:graph")
+        kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        for item in "abc":
+            store.oxigraph.add(
+                ox.Quad(ox.NamedNode(f"urn:item:{item}"), kind, ox.NamedNode("urn:Item"), graph)
+            )
+        store.oxigraph.add(
+            ox.Quad(ox.NamedNode("urn:item:c"), ox.NamedNode("urn:value"), ox.Literal("c"), graph)
+        )
+    text = (
+        "SELECT ?item ?value WHERE {\n  { SELECT ?item ?value WHERE {\n"
+        "    { SELECT ?item WHERE { ?item a <urn:Item> } ORDER BY ?item\n    # PAGE END\n    }\n"
+        "    LATERAL { ?item <urn:value> ?value }\n  } ORDER BY ?item\n  # PAGE\n  }\n}"
+    )
+    with GraphStore.open(path) as store:
+        job = Job(with_page(text, 2), "text/csv", row_cap=1)
+        assert run_job(store, job).body.decode().splitlines() == ["item,value"]
+        job = dataclasses.replace(job, whole=with_page(text, 2, cut_items=False))
+        answer = run_job(store, job)
+    assert answer.body.decode().splitlines() == ["item,value", "urn:item:c,c"]
+    assert answer.truncated is False
 
 
 # -- curl ----------------------------------------------------------------------------------

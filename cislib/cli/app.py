@@ -699,13 +699,15 @@ def serve_command(ctx, host, port, timeout_s, row_cap) -> None:
 
     Only SELECT, ASK, CONSTRUCT and DESCRIBE; SERVICE, LOAD, FROM and every update are refused
     before they run; each query runs under a time limit in a worker process that is stopped
-    when it overruns. The named queries answer at /query/NAME. While it serves, the store
-    cannot be written.
+    when it overruns. The named queries answer at /query/NAME, a page of them with limit and
+    offset (X-Cislib-Truncated: true when more rows follow). While it serves, the store cannot
+    be written.
 
     \b
     Examples:
       cislib serve
       cislib serve --port 8080 --timeout 30 --row-cap 50000
+      curl 'http://127.0.0.1:8000/query/events?year=2024&limit=100&offset=100'
     """
     logging.basicConfig(level=logging.INFO, format="%(message)s")  # access log on stderr
     serve(

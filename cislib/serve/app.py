@@ -429,16 +429,17 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except UnicodeDecodeError:
             raise Refused(400, "the request body is not valid UTF-8") from None
 
-    def _answer(self, job: Job) -> None:
-        """Refuse what the prescreen catches at once; send the rest to a worker."""
+    def _answer(self, job: Job, page: int | None = None) -> None:
+        """Refuse what the prescreen catches at once; send the rest to a worker, which returns
+        at most ``page`` rows when given, else at most the row cap."""
         prescreen(job.text)
         settings = self.server.settings
-        job = dataclasses.replace(job, row_cap=settings.row_cap)
+        job = dataclasses.replace(job, row_cap=page or settings.row_cap)
         answer: Answer = self.server.pool.submit(job)
         headers = {"Vary": "Accept"}
         if answer.truncated is not None:
             headers["X-Cislib-Truncated"] = "true" if answer.truncated else "false"
-            if answer.truncated:
+            if answer.truncated and page is None:
                 headers["X-Cislib-Row-Cap"] = str(settings.row_cap)
         self._send(answer.status, answer.content_type, answer.body, headers)
 
@@ -526,8 +527,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
         ``lang`` is the language of labels (as ``cislib query --lang``): bound when the query
         takes it, English by default, ignored by queries without labels. ``format`` chooses
-        the answer format. Every other parameter must be one the query's header declares;
-        declared parameters left out stay unbound, which the named queries read as "no filter".
+        the answer format. ``limit`` and ``offset`` ask for a page (as ``cislib query
+        --limit/--offset``): at most ``limit`` rows (up to the row cap) after the first
+        ``offset``, with ``X-Cislib-Truncated: true`` when more follow. Every other parameter
+        must be one the query's header declares; declared parameters left out stay unbound,
+        which the named queries read as "no filter".
         """
         try:
             query = load_query(name)
@@ -536,6 +540,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         parameters = self._parse_parameters(url_query)
         check_parameters(parameters)
         formats = tuple(parameters.pop("format", ()))
+        page = self._page(parameters)
         values = {}
         for parameter, given in parameters.items():
             if len(given) != 1:
@@ -547,12 +552,22 @@ class SparqlHandler(BaseHTTPRequestHandler):
             bindings = bind_parameters(query, values, lang="en")
         except QueryError as exc:
             raise Refused(400, str(exc)) from None
-        # a listing looks labels up for no more rows than the answer can hold (one more, so
-        # that the worker still sees when it cuts); its items stay whole, as a worker cannot
-        # ask again for a page that came back short (formats.short_page)
-        text, substituted = bound_text(
-            query, bindings, limit=self.server.settings.row_cap + 1, cut_items=False
-        )
+        if page is None:
+            # a listing looks labels up for no more rows than the answer can hold (one more,
+            # so that the worker still sees when it cuts); its items stay whole, as the page
+            # is cut by the row cap only
+            limit, offset, row_cap = self.server.settings.row_cap + 1, 0, None
+            text, substituted = bound_text(query, bindings, limit, cut_items=False)
+            whole = None
+        else:
+            limit, offset = page
+            row_cap = limit
+            # one row more than the page, so that the worker sees whether more follow
+            text, substituted = bound_text(query, bindings, limit + 1, offset)
+            # a listing cut at its items' end that comes back short is asked for again
+            # (formats.short_page): the worker gets that text too
+            whole = bound_text(query, bindings, limit + 1, offset, cut_items=False)[0]
+            whole = whole if whole != text else None
         job = Job(
             text,
             self.headers.get("Accept"),
@@ -560,8 +575,27 @@ class SparqlHandler(BaseHTTPRequestHandler):
             tuple(substituted.items()),
             hidden=tuple(sorted(set(query.parameters) - set(query.columns))),
             named=True,
+            skip=0 if query.paged else offset,
+            whole=whole,
         )
-        self._answer(job)
+        self._answer(job, row_cap)
+
+    def _page(self, parameters: dict[str, list[str]]) -> tuple[int, int] | None:
+        """``(limit, offset)`` taken out of a named query's URL parameters, or None when the
+        request asks for no page."""
+        given = {name: parameters.pop(name) for name in ("limit", "offset") if name in parameters}
+        if not given:
+            return None
+        numbers = {}
+        for name, values in given.items():
+            if len(values) != 1 or not re.fullmatch(r"[0-9]{1,9}", values[0]):
+                raise Refused(400, f"{name} takes one whole number of 0 or more")
+            numbers[name] = int(values[0])
+        cap = self.server.settings.row_cap
+        limit = numbers.get("limit", cap)
+        if not 1 <= limit <= cap:
+            raise Refused(400, f"limit takes a whole number from 1 to the row cap, {cap}")
+        return limit, numbers.get("offset", 0)
 
 
 def make_server(

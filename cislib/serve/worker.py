@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import itertools
 import logging
 import os
 import resource
@@ -49,6 +50,11 @@ class Job:
             (every one passes ``check_query``), so here they get only the lexical belt: the
             rdflib parse of a large named query costs a second.
         row_cap: the most rows (or triples) to return.
+        skip: rows to pass over before the first returned (a page of a named query that is
+            no listing; a listing's page is cut in its text).
+        whole: the text to run instead when the answer comes back within ``row_cap``: a
+            listing's page cut at its items' end, which may have lost rows to items that gave
+            none (``cislib.queries.formats.short_page``).
     """
 
     text: str
@@ -58,6 +64,8 @@ class Job:
     hidden: tuple[str, ...] = ()
     named: bool = False
     row_cap: int = 10_000
+    skip: int = 0
+    whole: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,12 +157,9 @@ def run_job(store: GraphStore, job: Job) -> Answer:
             return Answer(200, fmt.content_type, write_graph(fmt, triples, PREFIXES), False)
         variables = [v.value for v in result.variables]
         variables = [v for v in variables if v not in job.hidden]
-        rows, truncated = [], False
-        for solution in result:
-            if len(rows) == job.row_cap:
-                truncated = True
-                break
-            rows.append([solution[name] for name in variables])
+        rows, truncated = _read_rows(result, variables, job)
+        if job.whole and not truncated:
+            rows, truncated = _read_rows(store.query(job.whole, bindings), variables, job)
         body = write_table(fmt, variables, rows, truncated)
         return Answer(200, fmt.content_type, body, truncated)
     except SyntaxError as exc:
@@ -164,6 +169,17 @@ def run_job(store: GraphStore, job: Job) -> Answer:
         logger.exception("query failed")
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return Answer.text(500, f"the query failed: {message}")
+
+
+def _read_rows(result, variables: list[str], job: Job) -> tuple[list[list], bool]:
+    """The rows of a SELECT answer after ``job.skip``, at most ``job.row_cap`` of them, and
+    whether more followed."""
+    rows = []
+    for solution in itertools.islice(result, job.skip, None):
+        if len(rows) == job.row_cap:
+            return rows, True
+        rows.append([solution[name] for name in variables])
+    return rows, False
 
 
 def worker_main(
