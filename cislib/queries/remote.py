@@ -94,7 +94,8 @@ def run_remote(
     text = with_values(query.portable, bindings)
     result = _run_text(query, form, with_page(text, limit, offset), endpoint, timeout)
     if short_page(query, limit, result.rows):
-        result = _run_text(query, form, with_page(text, limit, offset, False), endpoint, timeout)
+        whole = with_page(text, limit, offset, cut_items=False)
+        result = _run_text(query, form, whole, endpoint, timeout)
     if not query.paged:
         result.rows = list(page_of(result.rows, limit, offset))
     return result
