@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pyoxigraph as ox
 import pytest
 
 from cislib.extract.record import (
@@ -27,6 +28,28 @@ MOSCOW = mint("city", "moscow")
 #: Result columns joined by GROUP_CONCAT "in no fixed order" (their queries' headers say so),
 #: with their separators: tests compare them as sorted lists.
 UNORDERED = {"organizers": "; ", "roles": " "}
+
+
+#: A listing over items (urn:Item) that cuts them at the page's end, each item giving a row per
+#: urn:value: with ``add_items_one_with_a_row``, the first items give none.
+ITEM_LISTING = (
+    "SELECT ?item ?value WHERE {\n  { SELECT ?item ?value WHERE {\n"
+    "    { SELECT ?item WHERE { ?item a <urn:Item> } ORDER BY ?item\n    # PAGE END\n    }\n"
+    "    LATERAL { ?item <urn:value> ?value }\n  } ORDER BY ?item\n  # PAGE\n  }\n}"
+)
+
+
+def add_items_one_with_a_row(store: GraphStore) -> None:
+    """Add the items urn:item:a, b and c for ``ITEM_LISTING``; only c has a value ("c")."""
+    graph = ox.NamedNode("urn:graph")
+    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for item in "abc":
+        store.oxigraph.add(
+            ox.Quad(ox.NamedNode(f"urn:item:{item}"), kind, ox.NamedNode("urn:Item"), graph)
+        )
+    store.oxigraph.add(
+        ox.Quad(ox.NamedNode("urn:item:c"), ox.NamedNode("urn:value"), ox.Literal("c"), graph)
+    )
 
 
 def comparable(column: str, cell) -> object:

@@ -20,7 +20,14 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 import rdflib.plugins.sparql
-from conftest import RSL, UNORDERED, comparable, make_record
+from conftest import (
+    ITEM_LISTING,
+    RSL,
+    UNORDERED,
+    add_items_one_with_a_row,
+    comparable,
+    make_record,
+)
 
 from cislib.errors import QueryError
 from cislib.extract.document import decode_report
@@ -732,26 +739,13 @@ def test_the_page_and_the_parameters_go_in_the_rows_subquery():
 
 def test_a_short_page_is_asked_for_again_over_every_item(store):
     """Items cut at the page's end that give no row must not leave the page short."""
-    graph = ox.NamedNode("urn:graph")
-    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for item in "abc":
-        store.oxigraph.add(
-            ox.Quad(ox.NamedNode(f"urn:item:{item}"), kind, ox.NamedNode("urn:Item"), graph)
-        )
-    store.oxigraph.add(
-        ox.Quad(ox.NamedNode("urn:item:c"), ox.NamedNode("urn:value"), ox.Literal("c"), graph)
-    )
-    text = (
-        "SELECT ?item ?value WHERE {\n  { SELECT ?item ?value WHERE {\n"
-        "    { SELECT ?item WHERE { ?item a <urn:Item> } ORDER BY ?item\n    # PAGE END\n    }\n"
-        "    LATERAL { ?item <urn:value> ?value }\n  } ORDER BY ?item\n  # PAGE\n  }\n}"
-    )
+    add_items_one_with_a_row(store)
     # cut at the first item (a), the page would be empty
-    assert list(store.query(with_page(text, 1))) == []
-    assert run_query(store, text, limit=1).values() == [
+    assert list(store.query(with_page(ITEM_LISTING, 1))) == []
+    assert run_query(store, ITEM_LISTING, limit=1).values() == [
         {"item": "urn:item:c", "value": "c"}
     ]
-    assert run_query(store, text, limit=1, offset=1).values() == []
+    assert run_query(store, ITEM_LISTING, limit=1, offset=1).values() == []
 
 
 def test_parameter_terms():

@@ -27,7 +27,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import UNORDERED
+from conftest import ITEM_LISTING, UNORDERED, add_items_one_with_a_row
 from listener import Listener
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery
@@ -401,30 +401,14 @@ def test_a_page_needs_whole_numbers_within_the_row_cap(server, query):
     assert b"limit" in body or b"offset" in body
 
 
-def test_a_worker_asks_again_for_a_page_that_came_back_short(store_dir, tmp_path):
+def test_a_worker_asks_again_for_a_page_that_came_back_short(tmp_path):
     """A listing's page cut at its items' end, whose first items give no row, is run again
     over every item."""
-    path = tmp_path / "store"
-    shutil.copytree(store_dir, path)
-    with GraphStore.open(path, write=True) as store:
-        graph = ox.NamedNode("urn:graph")
-        kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-        for item in "abc":
-            store.oxigraph.add(
-                ox.Quad(ox.NamedNode(f"urn:item:{item}"), kind, ox.NamedNode("urn:Item"), graph)
-            )
-        store.oxigraph.add(
-            ox.Quad(ox.NamedNode("urn:item:c"), ox.NamedNode("urn:value"), ox.Literal("c"), graph)
-        )
-    text = (
-        "SELECT ?item ?value WHERE {\n  { SELECT ?item ?value WHERE {\n"
-        "    { SELECT ?item WHERE { ?item a <urn:Item> } ORDER BY ?item\n    # PAGE END\n    }\n"
-        "    LATERAL { ?item <urn:value> ?value }\n  } ORDER BY ?item\n  # PAGE\n  }\n}"
-    )
-    with GraphStore.open(path) as store:
-        job = Job(with_page(text, 2), "text/csv", row_cap=1)
+    with GraphStore.open(tmp_path / "store", write=True) as store:
+        add_items_one_with_a_row(store)
+        job = Job(with_page(ITEM_LISTING, 2), "text/csv", row_cap=1)
         assert run_job(store, job).body.decode().splitlines() == ["item,value"]
-        job = dataclasses.replace(job, whole=with_page(text, 2, cut_items=False))
+        job = dataclasses.replace(job, whole=with_page(ITEM_LISTING, 2, cut_items=False))
         answer = run_job(store, job)
     assert answer.body.decode().splitlines() == ["item,value", "urn:item:c,c"]
     assert answer.truncated is False
