@@ -326,12 +326,24 @@ def node_count(store: GraphStore, cls: str) -> int:
     return sum(int(q.object.value) for q in counts)
 
 
+def kinds(store, node: str) -> set[int]:
+    """The places of a node's kinds in the node listing, read from its cis:kindKey values."""
+    rows = store.query(
+        f"SELECT ?key WHERE {{ GRAPH <{DERIVED_GRAPH.value}> {{ <{node}> "
+        "<https://w3id.org/cislib/def#kindKey> ?key } }"
+    )
+    return {int(Decimal(row["key"].value)) for row in rows}
+
+
 def test_class_counts_move_only_when_a_node_gains_or_loses_a_class(store):
+    """And the node's kind keys with them (a country is the second kind of node-places)."""
     country = "https://schema.org/Country"
     before = node_count(store, country)
+    assert kinds(store, ATLANTIS) == set()
     first = variant("a.txt", 0, 0, True, "en")  # types Atlantis as a country
     store.ingest(first)
     assert node_count(store, country) == before + 1
+    assert kinds(store, ATLANTIS) == {2}
     second = variant("b.txt", 1, 1, True, "ru")  # says so again: still one node
     store.ingest(second)
     assert node_count(store, country) == before + 1
@@ -339,6 +351,7 @@ def test_class_counts_move_only_when_a_node_gains_or_loses_a_class(store):
     assert node_count(store, country) == before + 1
     store.ingest(variant("b.txt", 1, 1, False, "ru"))  # the replacement no longer says so
     assert node_count(store, country) == before
+    assert kinds(store, ATLANTIS) == set()
     incremental = derived(store)
     store._update(DERIVE_UPDATE)
     assert incremental == derived(store)

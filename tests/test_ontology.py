@@ -51,7 +51,7 @@ SCHEMES = "EventTypeScheme RoleScheme".split()
 PROPERTIES = (
     "event role onBehalfOf country venue isoCode wikidataId evidence postTitle quantityOf "
     "measure fileName sha256 characterCount softwareVersion involvesCountry associatedCountry "
-    "partnerCountry year eventCount nameKey nodeCount sortKey"
+    "partnerCountry year eventCount nameKey nodeCount sortKey kindKey"
 ).split()
 MODEL_TERMS = EVENT_CLASSES + ROLES + OTHER_CLASSES + SCHEMES + PROPERTIES
 

@@ -205,6 +205,45 @@ def name_key_select(label_values: str = "") -> str:
 }}"""
 
 
+#: The kinds of node the node listing (``node-places``) gives, in its order, each with the
+#: class its nodes have (an organisation is one that is no library: ``kind_key_select``).
+NODE_KINDS = (
+    ("city", SCHEMA.City),
+    ("country", SCHEMA.Country),
+    ("event", SCHEMA.Event),
+    ("library", SCHEMA.Library),
+    ("organization", ORG.Organization),
+    ("person", SCHEMA.Person),
+)
+
+
+_KIND_CLASSES = {node(cls) for _, cls in NODE_KINDS}
+
+
+def kind_key_select(node_values: str = "") -> str:
+    """SELECT of each node's ``cis:kindKey`` (``?node ?key``), one per kind it has: the kind's
+    place in ``NODE_KINDS`` (from 1) before the decimal point, eighteen digits of the MD5 of
+    its IRI after it.
+
+    The node listing sorts 50,000 nodes by it in milliseconds, where sorting them by kind and
+    IRI would read every IRI from disk. Types stated in the ontology and the derived graph do
+    not count, and a node typed ``schema:Library`` is listed as a library only, not as an
+    organisation too. Example: a library gets 4.xxxxxxxxxxxxxxxxxx.
+    """
+    skipped = f"<{ONTOLOGY_GRAPH.value}>, <{DERIVED_GRAPH.value}>"
+    kinds = " ".join(f"(<{cls}> {place})" for place, (_, cls) in enumerate(NODE_KINDS, 1))
+    decimal = "<http://www.w3.org/2001/XMLSchema#decimal>"
+    return f"""SELECT ?node ?key WHERE {{
+  {{ SELECT DISTINCT ?node ?place WHERE {{ {node_values}
+     VALUES (?class ?place) {{ {kinds} }}
+     GRAPH ?g {{ ?node a ?class }} FILTER(?g NOT IN ({skipped})) }} }}
+  FILTER(?place != 5 || NOT EXISTS {{ GRAPH ?h {{ ?node a schema:Library }}
+    FILTER(?h NOT IN ({skipped})) }})
+  BIND(CONCAT(REPLACE(MD5(STR(?node)), "[a-f]", ""), "{"0" * 18}") AS ?digits)
+  BIND({decimal}(CONCAT(STR(?place), ".", SUBSTR(?digits, 1, 18))) AS ?key)
+}}"""
+
+
 def node_count_select() -> str:
     """SELECT of how many distinct nodes each class has (``?class ?nodes``): typed in the
     reference data, a report or a loaded graph (not by the ontology or the derived graph)."""
@@ -235,6 +274,7 @@ def derive_update(
     people: Iterable[ox.NamedNode] | None = None,
     counted: Iterable[dict] = (),
     counts: dict[ox.NamedNode, int] | None = None,
+    kinds: Iterable[ox.NamedNode] | None = None,
 ) -> str:
     """SPARQL Update that recomputes the derived graph, whole or for some nodes only.
 
@@ -245,8 +285,9 @@ def derive_update(
     (``cis:involvesCountry``, ``involvement_select``), the countries each person is associated
     with (``cis:associatedCountry``, ``association_select``) and, for every pair of countries
     and year, a ``cis:CountryCooperation`` tally of the events both were involved in
-    (``tally_select``), and how many nodes each class has (``cis:nodeCount``,
-    ``node_count_select``). With no arguments it is rebuilt from scratch.
+    (``tally_select``), how many nodes each class has (``cis:nodeCount``,
+    ``node_count_select``) and each node's kinds in the node listing's order (``cis:kindKey``,
+    ``kind_key_select``). With no arguments it is rebuilt from scratch.
 
     Given ``labels``, ``events`` and ``people``, only the preferred labels of those nodes, the
     shortcuts and involved countries of those events and the countries of those people are
@@ -255,13 +296,16 @@ def derive_update(
     ``counted`` are the rows of ``tally_select`` for the same events read before the update
     (what they added to the tallies); they are taken off, and the events' new rows added. The
     node counts are updated by difference too: ``counts`` maps a class to the number of nodes
-    it gains (or, negative, loses).
+    it gains (or, negative, loses). The kind keys of the nodes ``kinds`` (those whose classes
+    change) are dropped and recomputed.
     """
     full = labels is None and events is None and people is None and counts is None
+    full = full and kinds is None
     derived, reference = f"<{DERIVED_GRAPH.value}>", f"<{REFERENCE_GRAPH.value}>"
     label_values = _values("?s", labels)
     event_values = _values("?event", events)
     person_values = _values("?person", people)
+    kind_values = _values("?node", kinds)
     parts = []
     if full:
         parts.append(f"DROP SILENT GRAPH {derived}")
@@ -328,6 +372,13 @@ WHERE {{ {event_values}
   FILTER(?role != cis:roleOrganizer && ?role != cis:roleHost)
   FILTER NOT EXISTS {{ GRAPH ?any {{ ?agent a schema:Country }} }}
 }}""")
+    if full or kind_values:
+        if not full:
+            parts.append(_forget(kind_values, "?node cis:kindKey"))
+        parts.append(
+            f"INSERT {{ GRAPH {derived} {{ ?node cis:kindKey ?key }} }}\n"
+            f"WHERE {{ {{ {kind_key_select(kind_values)} }} }}"
+        )
     if full:
         parts.append(
             f"INSERT {{ GRAPH {derived} {{ ?class cis:nodeCount ?nodes }} }}\n"
@@ -639,10 +690,13 @@ class GraphStore:
         changes = Counter(cls for _, cls in gained)
         changes.subtract(cls for _, cls in lost)
         counts = {cls: change for cls, change in changes.items() if change}
-        if not (labels or events or people or counts):
+        kinds = {
+            n for n, cls in gained | lost if cls in _KIND_CLASSES and isinstance(n, ox.NamedNode)
+        }
+        if not (labels or events or people or counts or kinds):
             return ""
         counted = self._tallies(events) if events else []
-        return " ;\n" + derive_update(labels, events, people, counted, counts)
+        return " ;\n" + derive_update(labels, events, people, counted, counts, kinds)
 
     def _tallies(self, events: Iterable[ox.NamedNode]) -> list[dict]:
         """The rows ``events`` add to the country cooperation tallies now (``tally_select``)."""
@@ -838,6 +892,9 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
         node_count = node(CIS.nodeCount)
         for row in self._store.query(node_count_select(), prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["class"], node_count, row["nodes"], DERIVED_GRAPH)
+        kind_key = node(CIS.kindKey)
+        for row in self._store.query(kind_key_select(), prefixes=UPDATE_PREFIXES):
+            yield ox.Quad(row["node"], kind_key, row["key"], DERIVED_GRAPH)
         associated = node(CIS.associatedCountry)
         for row in self._store.query(ALL_ASSOCIATIONS, prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["person"], associated, row["country"], DERIVED_GRAPH)

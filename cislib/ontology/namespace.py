@@ -67,6 +67,7 @@ class CIS(DefinedNamespace):
     eventCount: URIRef  # event count
     fileName: URIRef  # file name
     isoCode: URIRef  # ISO country code
+    kindKey: URIRef  # kind key
     measure: URIRef  # measure
     nameKey: URIRef  # name key
     nodeCount: URIRef  # node count
