@@ -737,6 +737,25 @@ def test_the_page_and_the_parameters_go_in_the_rows_subquery():
         with_values("SELECT * WHERE { ?s ?p ?o }\n# PAGE\n", {"x": ox.Literal("a")})
 
 
+def test_a_subquery_that_projects_a_parameter_gets_it_bound():
+    """A subquery sees nothing of the group around it: one that projects a parameter gets the
+    VALUES block too (items ranked by a label in ?lang), one that does not is left alone."""
+    text = (
+        "SELECT ?s WHERE {\n  { SELECT ?x ?s WHERE {\n"
+        "    { SELECT ?x ?s WHERE { ?s <urn:p> ?o FILTER(?o = ?x) } }\n"
+        "    { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s <urn:p> ?o } GROUP BY ?s }\n"
+        "  } ORDER BY ?s\n  # PAGE\n  }\n}"
+    )
+    bound = with_values(text, {"x": ox.Literal("a")})
+    assert bound.count('VALUES (?x) { ("a") }') == 2
+    assert bound.index('VALUES (?x) { ("a") }\n ?s <urn:p> ?o FILTER') > 0
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("a")))
+    store.add(ox.Quad(ox.NamedNode("urn:t"), ox.NamedNode("urn:p"), ox.Literal("b")))
+    assert [row["s"].value for row in store.query(bound)] == ["urn:s"]
+    assert list(store.query(text)) == []
+
+
 def test_a_short_page_is_asked_for_again_over_every_item(store):
     """Items cut at the page's end that give no row must not leave the page short."""
     add_items_one_with_a_row(store)

@@ -95,6 +95,9 @@ _IRI_REF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 #: A parameter description that admits only IRIs: "IRI", "IRI of the event" (not "IRI or name").
 _IRI_ONLY = re.compile(r"IRI\b(?!\s+or\b)")
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$](\w+)")
+_AS_VARIABLE = re.compile(r"\bAS\s+[?$](\w+)", re.IGNORECASE)
 
 
 # -- the result -------------------------------------------------------------------------------
@@ -420,15 +423,40 @@ def rows_subquery_start(text: str) -> int | None:
     raise QueryError("the '# PAGE' line is outside any subquery")
 
 
+def projected_variables(select_clause: str) -> set[str]:
+    """The names of the variables a SELECT clause (the text between ``SELECT`` and its WHERE
+    clause, comments and strings masked) projects: bare ones and the targets of ``AS``.
+
+    Example:
+        >>> sorted(projected_variables(" DISTINCT ?lang ?country (COUNT(?b) AS ?rank) WHERE "))
+        ['country', 'lang', 'rank']
+    """
+    bare, depth = [], 0
+    for char in select_clause:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        bare.append(char if depth == 0 and char != ")" else " ")
+    return set(_VARIABLE.findall("".join(bare))) | set(_AS_VARIABLE.findall(select_clause))
+
+
 def with_values(text: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
     """The query text with a ``VALUES`` block for ``bindings`` opening its WHERE clause (a
-    listing query's: that of its rows subquery)."""
+    listing query's: that of its rows subquery), and that of every subquery within it that
+    projects one of the bound variables: a subquery sees nothing of the group around it, so a
+    rows subquery's items ranked by a label in ``?lang`` get ``?lang`` that way."""
     block = values_block(bindings)
     if not block:
         return text
+    masked = _mask(text)
     start = rows_subquery_start(text) or 0
-    at = start + where_clause_start(text[start:])
-    return f"{text[:at]}\n  {block}\n{text[at:]}"
+    at = {start + where_clause_start(text[start:])}
+    outer = _SELECT.search(masked, start)
+    for select in _SELECT.finditer(masked, outer.end() if outer else start):
+        opening = select.start() + where_clause_start(text[select.start() :])
+        if projected_variables(masked[select.end() : opening - 1]) & set(bindings):
+            at.add(opening)
+    for offset in sorted(at, reverse=True):
+        text = f"{text[:offset]}\n  {block}\n{text[offset:]}"
+    return text
 
 
 def page_clause(limit: int | None, offset: int = 0) -> str:
