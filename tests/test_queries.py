@@ -385,6 +385,31 @@ def test_participants_by_country(graph, conference):
     assert labels == sorted(labels)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_participants_by_country_come_by_country_label_then_event(graph, lang):
+    """Countries in the order of their labels in the language asked for, each country's events
+    in the events listing's order, each event's rows by participant label and role."""
+    found = run_query(graph, "participants-by-country", lang=lang).values()
+    countries = list(dict.fromkeys((r["country_label"], r["country"]) for r in found))
+    assert len(countries) >= 3 and countries == sorted(countries)
+    assert countries == sorted(
+        (r["label"], r["country"])
+        for r in rows(graph, "countries", lang=lang)
+        if (r["label"], r["country"]) in countries
+    )
+    listed = [r["event"] for r in rows(graph, "events")]
+    for _, country in countries:
+        events = list(dict.fromkeys(r["event"] for r in found if r["country"] == country))
+        assert events == [e for e in listed if e in set(events)]
+        for event in events:
+            keys = [
+                (r["participant_label"], r["role"], r["participant"])
+                for r in found
+                if r["country"] == country and r["event"] == event
+            ]
+            assert keys == sorted(keys)
+
+
 # -- cooperation networks ---------------------------------------------------------------------
 
 
