@@ -410,6 +410,50 @@ def test_participants_by_country_come_by_country_label_then_event(graph, lang):
             assert keys == sorted(keys)
 
 
+# -- node places ------------------------------------------------------------------------------
+
+
+def test_node_places_list_each_kind_with_its_country_and_city(graph):
+    found = rows(graph, "node-places")
+    kinds = [r["kind"] for r in found]
+    order = ["city", "country", "event", "library", "organization", "person"]
+    assert kinds == sorted(kinds, key=order.index) and set(kinds) == set(order)
+    by_node = {(r["node"], r["kind"]): r for r in found}
+    assert by_node[(KZ, "country")]["country"] == KZ
+    assert by_node[(RSL, "library")]["country"] == RU
+    # a library is no organisation here; the bundled reports' people are placed
+    assert (RSL, "organization") not in by_node
+    assert by_node[(DUDA, "person")]["country"] == RU
+
+
+def test_a_candidate_without_a_place_does_not_hide_the_others(store):
+    """A person whose posts are at an organisation with a country and a city and at one with
+    neither is placed by the first; the second is listed without a place."""
+    ns = "https://example.org/"
+    person, placed, unplaced = (ox.NamedNode(ns + n) for n in ("person", "placed", "unplaced"))
+    almaty = ox.NamedNode(mint("city", "almaty"))
+    kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    org = "http://www.w3.org/ns/org#"
+    member, works_at = ox.NamedNode(org + "member"), ox.NamedNode(org + "organization")
+    triples = [
+        ox.Triple(person, kind, ox.NamedNode("https://schema.org/Person")),
+        ox.Triple(placed, ox.NamedNode(CIS + "country"), ox.NamedNode(KZ)),
+        ox.Triple(placed, ox.NamedNode("https://schema.org/location"), almaty),
+    ]
+    for number, body in enumerate((placed, unplaced)):
+        post = ox.NamedNode(f"{ns}post{number}")
+        triples += [
+            ox.Triple(body, kind, ox.NamedNode(org + "Organization")),
+            ox.Triple(post, member, person),
+            ox.Triple(post, works_at, body),
+        ]
+    store.replace_graph(ox.NamedNode(ns + "graph"), triples)
+    found = {r["node"]: r for r in rows(store, "node-places")}
+    assert (found[person.value]["country"], found[person.value]["city"]) == (KZ, almaty.value)
+    assert found[unplaced.value]["kind"] == "organization"
+    assert found[unplaced.value]["country"] is None and found[unplaced.value]["city"] is None
+
+
 # -- cooperation networks ---------------------------------------------------------------------
 
 
