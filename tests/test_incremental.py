@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
-from conftest import make_record
+from conftest import RSL, make_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -199,13 +199,13 @@ def test_a_country_stated_in_one_report_reaches_the_events_of_another(store):
     assert incremental == derived(store)
 
 
-def tallies(store: GraphStore) -> dict[tuple[str, str, int | None], int]:
-    """The derived country cooperation tallies: (country a, country b, year) -> events."""
+def tallies(store: GraphStore, kind: str = "Country") -> dict[tuple[str, str, int | None], int]:
+    """The derived country (or library) cooperation tallies: (a, b, year) -> events."""
     rows = store.query(
-        """PREFIX cis: <https://w3id.org/cislib/def#>
-        SELECT ?a ?b ?year ?events WHERE {
-          ?t a cis:CountryCooperation ; cis:partnerCountry ?a , ?b ; cis:eventCount ?events
-          FILTER(STR(?a) < STR(?b)) OPTIONAL { ?t cis:year ?year } }"""
+        f"""PREFIX cis: <https://w3id.org/cislib/def#>
+        SELECT ?a ?b ?year ?events WHERE {{
+          ?t a cis:{kind}Cooperation ; cis:partner{kind} ?a , ?b ; cis:eventCount ?events
+          FILTER(STR(?a) < STR(?b)) OPTIONAL {{ ?t cis:year ?year }} }}"""
     )
     return {
         (r["a"].value, r["b"].value, int(r["year"].value) if r["year"] else None): int(
@@ -251,6 +251,50 @@ def test_tallies_count_each_pair_per_year_and_follow_every_change(store):
     # every tally that is left is positive, and a pair is counted under one order only
     assert all(n > 0 for n in tallies(store).values())
     assert not any((b, a, y) in tallies(store) for a, b, y in tallies(store))
+
+
+def joined_by_library(record, library: str, typed: bool = True):
+    """The record with ``library`` taking part in its event (and typed a library by it)."""
+    event = record.events[0]
+    hosted = event.participants[1].evidence
+    participant = Participant(library, "participant", None, hosted)
+    record.events[0] = replace(event, participants=[*event.participants, participant])
+    if typed:
+        record.entities.append(Entity(library, "Library", "A library", False, [hosted], "en"))
+    return record
+
+
+def test_library_tallies_count_each_pair_per_year_and_follow_every_change(store):
+    """The pair of the host (the RSL, venue) and a library taking part, per year; a report
+    replaced or removed takes its events off, and a node that becomes a library in one report
+    joins the pairs of the events of others."""
+    belarus, minted = mint("library", "national-library-of-belarus"), mint("library", "x-lib")
+    pair = tuple(sorted((RSL, belarus)))
+
+    def check(expected):
+        assert tallies(store, "Library") == expected
+        incremental = derived(store)
+        store._update(DERIVE_UPDATE)
+        assert incremental == derived(store)
+        store.refresh_derived()
+        assert incremental == derived(store)
+
+    check({})
+    first = joined_by_library(variant("a.txt", 0, 0, False, "en"), belarus)
+    store.ingest(first)
+    check({(*pair, 2022): 1})
+    store.ingest(joined_by_library(variant("b.txt", 1, 1, False, "en"), belarus))
+    check({(*pair, 2022): 2})
+    store.ingest(variant("b.txt", 1, 1, False, "en"))  # the replacement names no second library
+    check({(*pair, 2022): 1})
+    # a node that no report types as a library counts once one does
+    store.ingest(joined_by_library(variant("c.txt", 2, 2, False, "en"), minted, typed=False))
+    check({(*pair, 2022): 1})
+    store.ingest(joined_by_library(variant("d.txt", 3, 3, False, "ru"), minted))
+    with_minted = {(*sorted((RSL, minted)), 2022): 2}
+    check({(*pair, 2022): 1, **with_minted})
+    store.remove_report(first.report.iri)
+    check(with_minted)
 
 
 def sort_keys(store) -> dict:

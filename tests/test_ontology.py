@@ -46,12 +46,15 @@ ROLES = (
     "roleParticipant roleSpeaker roleOrganizer roleHost roleGuest roleSignatory roleTrainee "
     "roleOther"
 ).split()
-OTHER_CLASSES = "Participation Quote Mention Quantity ExtractionRun CountryCooperation".split()
+OTHER_CLASSES = (
+    "Participation Quote Mention Quantity ExtractionRun CooperationTally CountryCooperation "
+    "LibraryCooperation"
+).split()
 SCHEMES = "EventTypeScheme RoleScheme".split()
 PROPERTIES = (
     "event role onBehalfOf country venue isoCode wikidataId evidence postTitle quantityOf "
     "measure fileName sha256 characterCount softwareVersion involvesCountry associatedCountry "
-    "partnerCountry year eventCount nameKey nodeCount sortKey kindKey"
+    "partnerCountry partnerLibrary year eventCount nameKey nodeCount sortKey kindKey pairKey"
 ).split()
 MODEL_TERMS = EVENT_CLASSES + ROLES + OTHER_CLASSES + SCHEMES + PROPERTIES
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -52,6 +52,7 @@ _NAMES = (_ALT_LABEL, node(SKOS.prefLabel), node(SCHEMA.name))
 _EVENT = node(CIS.event)
 _AGENT = node(PROV.agent)
 _COUNTRY = node(SCHEMA.Country)
+_LIBRARY = node(SCHEMA.Library)
 _EVENT_CLASS = node(SCHEMA.Event)
 _COUNTRY_OF = node(CIS.country)
 _ON_BEHALF_OF = node(CIS.onBehalfOf)
@@ -77,6 +78,19 @@ UPDATE_PREFIXES = {
 TALLY_NODE = (
     'IRI(CONCAT("https://w3id.org/cislib/id/cooperation/", '
     'MD5(CONCAT(STR(?a), " ", STR(?b), " ", COALESCE(STR(?year), "")))))'
+)
+#: The same for two libraries.
+LIBRARY_TALLY_NODE = (
+    'IRI(CONCAT("https://w3id.org/cislib/id/library-cooperation/", '
+    'MD5(CONCAT(STR(?a), " ", STR(?b), " ", COALESCE(STR(?year), "")))))'
+)
+#: ``cis:pairKey`` of a library tally: eighteen digits of the MD5 of its two libraries (?a,
+#: ?b) after a decimal point, the same for every year of the pair, so that the library
+#: cooperation listing sums and sorts the pairs by one number.
+PAIR_KEY = (
+    '<http://www.w3.org/2001/XMLSchema#decimal>(CONCAT("0.", '
+    'SUBSTR(CONCAT(REPLACE(MD5(CONCAT(STR(?a), " ", STR(?b))), "[a-f]", ""), '
+    '"000000000000000000"), 1, 18)))'
 )
 
 
@@ -142,25 +156,99 @@ def event_years_select(event_values: str = "") -> str:
 WHERE {{ {event_values} GRAPH ?g {{ ?event schema:startDate ?start }} }} GROUP BY ?event"""
 
 
-def tally_select(event_values: str = "") -> str:
-    """SELECT of the country cooperation tallies (``?node ?a ?b ?year ?events``).
+def library_involvement_select(event_values: str = "") -> str:
+    """SELECT of the libraries each event involves (``?event ?member``): its venue, the
+    agents of its participations and whom they took part on behalf of, typed
+    ``schema:Library``. Each pair comes once."""
+    derived = f"<{DERIVED_GRAPH.value}>"
+    return f"""SELECT DISTINCT ?event ?member WHERE {{ {event_values}
+  {{ GRAPH ?g {{ ?event cis:venue ?member }} }}
+  UNION {{ GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?member }}
+           FILTER(?g != {derived}) }}
+  FILTER EXISTS {{ GRAPH ?h {{ ?member a schema:Library }} }}
+}}"""
 
-    For each pair of countries (``?a`` the one with the smaller IRI) and year, the number of
-    events involving both; an event's year is that of its earliest start date, and events
-    without one are tallied with ``?year`` unbound. The countries are the derived graph's
-    ``cis:involvesCountry`` edges; with ``event_values`` only those events are counted.
-    """
-    edges = f"GRAPH <{DERIVED_GRAPH.value}> {{ ?event cis:involvesCountry ?country }}"
-    return f"""SELECT ?node ?a ?b ?year ?events WHERE {{
+
+def _country_edges_select(event_values: str = "") -> str:
+    """SELECT of the derived graph's ``cis:involvesCountry`` edges (``?event ?member``)."""
+    return f"""SELECT ?event (?country AS ?member) WHERE {{ {event_values}
+  GRAPH <{DERIVED_GRAPH.value}> {{ ?event cis:involvesCountry ?country }} }}"""
+
+
+@dataclass(frozen=True)
+class Cooperation:
+    """A kind of cooperation tally the derived graph keeps: for each pair of members
+    (countries, libraries) and year, how many events both were involved in."""
+
+    #: The tally's class and the property naming its two members.
+    tally_class: ox.NamedNode
+    partner: ox.NamedNode
+    #: The SPARQL expression minting a tally's IRI from ``?a``, ``?b`` and ``?year``.
+    node: str
+    #: ``event_values`` -> a SELECT of the members each event involves (``?event ?member``).
+    involved: Callable[[str], str]
+    #: The SPARQL expression of the tally's ``cis:pairKey`` from ``?a`` and ``?b`` ('' for none).
+    pair_key: str = ""
+
+    def select(self, event_values: str = "") -> str:
+        """SELECT of the tallies (``?node ?a ?b ?year ?events``, and ``?pair_key``).
+
+        For each pair of members (``?a`` the one with the smaller IRI) and year, the number
+        of events involving both; an event's year is that of its earliest start date, and
+        events without one are tallied with ``?year`` unbound. With ``event_values`` only
+        those events are counted.
+        """
+        involved = self.involved(event_values)
+        key = f"BIND({self.pair_key} AS ?pair_key)" if self.pair_key else ""
+        return f"""SELECT ?node ?a ?b ?year ?events ?pair_key WHERE {{
   {{ SELECT ?a ?b ?year (COUNT(?event) AS ?events) WHERE {{
     {{ SELECT DISTINCT ?event ?a ?b WHERE {{
-       {{ SELECT ?event (?country AS ?a) WHERE {{ {event_values} {edges} }} }}
-       {{ SELECT ?event (?country AS ?b) WHERE {{ {event_values} {edges} }} }}
+       {{ SELECT ?event (?member AS ?a) WHERE {{ {{ {involved} }} }} }}
+       {{ SELECT ?event (?member AS ?b) WHERE {{ {{ {involved} }} }} }}
        FILTER(STR(?a) < STR(?b)) }} }}
     OPTIONAL {{ {event_years_select(event_values)} }}
   }} GROUP BY ?a ?b ?year }}
-  BIND({TALLY_NODE} AS ?node)
+  BIND({self.node} AS ?node)
+  {key}
 }}"""
+
+    def insert(self, event_values: str = "") -> str:
+        """The update adding the tallies of ``event_values``'s events (all: none given) to
+        those of the derived graph, minting the ones that are new."""
+        derived = f"<{DERIVED_GRAPH.value}>"
+        key = " ; cis:pairKey ?pair_key" if self.pair_key else ""
+        return f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
+INSERT {{ GRAPH {derived} {{ ?node a {self.tally_class} ; {self.partner} ?a , ?b ;
+  cis:year ?year ; cis:eventCount ?total{key} }} }}
+WHERE {{ {{ {self.select(event_values)} }}
+  OPTIONAL {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
+  BIND(COALESCE(?old, 0) + ?events AS ?total) }}"""
+
+    def untally(self, counted: Iterable[dict]) -> str:
+        """The update taking ``counted`` rows (of ``select``) off their tallies."""
+        rows = [f"({_tally_key(r['a'], r['b'], r['year'])} {r['events']})" for r in counted]
+        derived = f"<{DERIVED_GRAPH.value}>"
+        return f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
+INSERT {{ GRAPH {derived} {{ ?node cis:eventCount ?left }} }}
+WHERE {{ VALUES (?a ?b ?year ?events) {{ {" ".join(rows)} }}
+  BIND({self.node} AS ?node)
+  GRAPH {derived} {{ ?node cis:eventCount ?old }}
+  BIND(?old - ?events AS ?left) }}"""
+
+
+#: Countries, by the derived graph's ``cis:involvesCountry`` edges.
+COUNTRY_COOPERATION = Cooperation(
+    node(CIS.CountryCooperation), node(CIS.partnerCountry), TALLY_NODE, _country_edges_select
+)
+#: Libraries, by ``library_involvement_select``.
+LIBRARY_COOPERATION = Cooperation(
+    node(CIS.LibraryCooperation),
+    node(CIS.partnerLibrary),
+    LIBRARY_TALLY_NODE,
+    library_involvement_select,
+    PAIR_KEY,
+)
+COOPERATIONS = (COUNTRY_COOPERATION, LIBRARY_COOPERATION)
 
 
 def association_select(person_values: str = "") -> str:
@@ -268,11 +356,22 @@ ALL_ASSOCIATIONS = """SELECT DISTINCT ?person ?country WHERE {
 }"""
 
 
+#: ``library_involvement_select``'s rule over the whole store, hash-joined (its per-row type
+#: test suits the few events of one report).
+ALL_LIBRARY_INVOLVEMENTS = f"""SELECT DISTINCT ?event ?member WHERE {{
+  {{ {{ SELECT DISTINCT ?event ?member WHERE {{ GRAPH ?g {{ ?event cis:venue ?member }} }} }}
+     UNION {{ SELECT DISTINCT ?event ?member WHERE {{
+       GRAPH ?g {{ ?p cis:event ?event ; prov:agent|cis:onBehalfOf ?member }}
+       FILTER(?g != <{DERIVED_GRAPH.value}>) }} }} }}
+  {{ SELECT DISTINCT ?member WHERE {{ GRAPH ?h {{ ?member a schema:Library }} }} }}
+}}"""
+
+
 def derive_update(
     labels: Iterable[ox.NamedNode] | None = None,
     events: Iterable[ox.NamedNode] | None = None,
     people: Iterable[ox.NamedNode] | None = None,
-    counted: Iterable[dict] = (),
+    counted: Mapping[Cooperation, Iterable[dict]] | None = None,
     counts: dict[ox.NamedNode, int] | None = None,
     kinds: Iterable[ox.NamedNode] | None = None,
 ) -> str:
@@ -283,9 +382,10 @@ def derive_update(
     case (``cis:nameKey``, ``name_key_select``), the schema.org shortcut
     triples implied by participations, the countries each event involves
     (``cis:involvesCountry``, ``involvement_select``), the countries each person is associated
-    with (``cis:associatedCountry``, ``association_select``) and, for every pair of countries
-    and year, a ``cis:CountryCooperation`` tally of the events both were involved in
-    (``tally_select``), how many nodes each class has (``cis:nodeCount``,
+    with (``cis:associatedCountry``, ``association_select``), for every pair of countries
+    and year, a ``cis:CountryCooperation`` tally of the events both were involved in, and for
+    every pair of libraries and year a ``cis:LibraryCooperation`` tally
+    (``COOPERATIONS``), how many nodes each class has (``cis:nodeCount``,
     ``node_count_select``) and each node's kinds in the node listing's order (``cis:kindKey``,
     ``kind_key_select``). With no arguments it is rebuilt from scratch.
 
@@ -293,8 +393,9 @@ def derive_update(
     shortcuts and involved countries of those events and the countries of those people are
     dropped and recomputed from all graphs: the same rules, narrowed by VALUES, so the result
     is the one a full recomputation gives for them. The tallies are updated by difference:
-    ``counted`` are the rows of ``tally_select`` for the same events read before the update
-    (what they added to the tallies); they are taken off, and the events' new rows added. The
+    ``counted`` maps each ``Cooperation`` to the rows of its ``select`` for the same events
+    read before the update (what they added to the tallies); they are taken off, and the
+    events' new rows added. The
     node counts are updated by difference too: ``counts`` maps a class to the number of nodes
     it gains (or, negative, loses). The kind keys of the nodes ``kinds`` (those whose classes
     change) are dropped and recomputed.
@@ -335,8 +436,9 @@ WHERE {{
         )
     if full or event_values:
         if not full:
-            if counted:
-                parts.append(_untally(counted))
+            for cooperation, rows in (counted or {}).items():
+                if rows:
+                    parts.append(cooperation.untally(rows))
             parts.append(
                 f"DELETE {{ GRAPH {derived} {{ ?event ?shortcut ?agent }} }}\n"
                 f"WHERE {{ {event_values} VALUES ?shortcut "
@@ -351,12 +453,7 @@ WHERE {{
             f"INSERT {{ GRAPH {derived} {{ ?event cis:sortKey ?key }} }}\n"
             f"WHERE {{ {{ {sort_key_select(event_values)} }} }}"
         )
-        parts.append(f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
-INSERT {{ GRAPH {derived} {{ ?node a cis:CountryCooperation ; cis:partnerCountry ?a , ?b ;
-  cis:year ?year ; cis:eventCount ?total }} }}
-WHERE {{ {{ {tally_select(event_values)} }}
-  OPTIONAL {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
-  BIND(COALESCE(?old, 0) + ?events AS ?total) }}""")
+        parts.extend(cooperation.insert(event_values) for cooperation in COOPERATIONS)
         if not full:
             # a tally that fell to nothing goes, node and all
             parts.append(
@@ -416,18 +513,6 @@ def _forget(values: str, subject_and_predicate: str) -> str:
 def _tally_key(a: ox.NamedNode, b: ox.NamedNode, year: ox.Literal | None) -> str:
     """A tally's countries and year as terms of a VALUES row (``UNDEF`` for no year)."""
     return f"{a} {b} {'UNDEF' if year is None else year}"
-
-
-def _untally(counted: Iterable[dict]) -> str:
-    """The update taking ``counted`` rows (of ``tally_select``) off their tallies."""
-    rows = [f"({_tally_key(r['a'], r['b'], r['year'])} {r['events']})" for r in counted]
-    derived = f"<{DERIVED_GRAPH.value}>"
-    return f"""DELETE {{ GRAPH {derived} {{ ?node cis:eventCount ?old }} }}
-INSERT {{ GRAPH {derived} {{ ?node cis:eventCount ?left }} }}
-WHERE {{ VALUES (?a ?b ?year ?events) {{ {" ".join(rows)} }}
-  BIND({TALLY_NODE} AS ?node)
-  GRAPH {derived} {{ ?node cis:eventCount ?old }}
-  BIND(?old - ?events AS ?left) }}"""
 
 
 def _values(variable: str, terms: Iterable[ox.NamedNode] | None) -> str:
@@ -693,15 +778,18 @@ class GraphStore:
         kinds = {
             n for n, cls in gained | lost if cls in _KIND_CLASSES and isinstance(n, ox.NamedNode)
         }
+        # a node that becomes or stops being a library moves the library tallies of its events
+        for library in {n for n, cls in gained | lost if cls == _LIBRARY}:
+            events |= self._events_of(library)
         if not (labels or events or people or counts or kinds):
             return ""
-        counted = self._tallies(events) if events else []
+        counted = {c: self._tallies(c, events) for c in COOPERATIONS} if events else None
         return " ;\n" + derive_update(labels, events, people, counted, counts, kinds)
 
-    def _tallies(self, events: Iterable[ox.NamedNode]) -> list[dict]:
-        """The rows ``events`` add to the country cooperation tallies now (``tally_select``)."""
+    def _tallies(self, cooperation: Cooperation, events: Iterable[ox.NamedNode]) -> list[dict]:
+        """The rows ``events`` add to a cooperation's tallies now (its ``select``)."""
         solutions = self._store.query(
-            tally_select(_values("?event", events)), prefixes=UPDATE_PREFIXES
+            cooperation.select(_values("?event", events)), prefixes=UPDATE_PREFIXES
         )
         return [{v.value: row[v.value] for v in solutions.variables} for row in solutions]
 
@@ -885,7 +973,15 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
         for row in self._store.query(involved, prefixes=UPDATE_PREFIXES):
             countries_of[row["event"]].add(row["country"])
             yield ox.Quad(row["event"], involves, row["country"], DERIVED_GRAPH)
-        yield from self._tallies_of(countries_of)
+        years = {
+            row["event"]: row["year"]
+            for row in self._store.query(event_years_select(), prefixes=UPDATE_PREFIXES)
+        }
+        yield from self._tallies_of(COUNTRY_COOPERATION, countries_of, years)
+        libraries_of = defaultdict(set)
+        for row in self._store.query(ALL_LIBRARY_INVOLVEMENTS, prefixes=UPDATE_PREFIXES):
+            libraries_of[row["event"]].add(row["member"])
+        yield from self._tallies_of(LIBRARY_COOPERATION, libraries_of, years)
         sort_key = node(CIS.sortKey)
         for row in self._store.query(sort_key_select(), prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["event"], sort_key, row["key"], DERIVED_GRAPH)
@@ -899,35 +995,36 @@ SELECT DISTINCT ?event ?shortcut ?agent WHERE {{
         for row in self._store.query(ALL_ASSOCIATIONS, prefixes=UPDATE_PREFIXES):
             yield ox.Quad(row["person"], associated, row["country"], DERIVED_GRAPH)
 
-    def _tallies_of(self, countries_of: dict) -> Iterator[ox.Quad]:
-        """The tallies (``tally_select``) of the events' countries the rules give, counted here:
+    def _tallies_of(
+        self, cooperation: Cooperation, members_of: dict, years: dict
+    ) -> Iterator[ox.Quad]:
+        """A cooperation's tallies (its ``select``) of the events' members the rules give
+        (``members_of``; ``years``: each event's, from ``event_years_select``), counted here:
         read from the derived graph they would be those of its present edges, and counted by
         SPARQL they would cost a second evaluation of the rules."""
-        years = {
-            row["event"]: row["year"]
-            for row in self._store.query(event_years_select(), prefixes=UPDATE_PREFIXES)
-        }
         tallied: Counter = Counter()
-        for event, countries in countries_of.items():
-            # pairs in the order of STR(), as tally_select has them
-            for a, b in combinations(sorted(countries, key=lambda c: c.value), 2):
+        for event, members in members_of.items():
+            # pairs in the order of STR(), as the select has them
+            for a, b in combinations(sorted(members, key=lambda m: m.value), 2):
                 tallied[(a, b, years.get(event))] += 1
         if not tallied:
             return
         keys = " ".join(f"({_tally_key(*key)})" for key in tallied)
+        pair_key = f"BIND({cooperation.pair_key} AS ?pair_key)" if cooperation.pair_key else ""
         named = self._store.query(
-            f"SELECT ?a ?b ?year ?node WHERE {{ VALUES (?a ?b ?year) {{ {keys} }} "
-            f"BIND({TALLY_NODE} AS ?node) }}"
+            f"SELECT ?a ?b ?year ?node ?pair_key WHERE {{ VALUES (?a ?b ?year) {{ {keys} }} "
+            f"BIND({cooperation.node} AS ?node) {pair_key} }}"
         )
-        partner, year, count = node(CIS.partnerCountry), node(CIS.year), node(CIS.eventCount)
-        tally_class = node(CIS.CountryCooperation)
+        year, count, key = node(CIS.year), node(CIS.eventCount), node(CIS.pairKey)
         for row in named:
             tally = row["node"]
-            yield ox.Quad(tally, _TYPE, tally_class, DERIVED_GRAPH)
-            yield ox.Quad(tally, partner, row["a"], DERIVED_GRAPH)
-            yield ox.Quad(tally, partner, row["b"], DERIVED_GRAPH)
+            yield ox.Quad(tally, _TYPE, cooperation.tally_class, DERIVED_GRAPH)
+            yield ox.Quad(tally, cooperation.partner, row["a"], DERIVED_GRAPH)
+            yield ox.Quad(tally, cooperation.partner, row["b"], DERIVED_GRAPH)
             if row["year"] is not None:
                 yield ox.Quad(tally, year, row["year"], DERIVED_GRAPH)
+            if row["pair_key"] is not None:
+                yield ox.Quad(tally, key, row["pair_key"], DERIVED_GRAPH)
             events = tallied[(row["a"], row["b"], row["year"])]
             yield ox.Quad(tally, count, ox.Literal(str(events), datatype=_INTEGER), DERIVED_GRAPH)
 

@@ -20,10 +20,12 @@ class CIS(DefinedNamespace):
     AgreementSigning: URIRef  # agreement signing
     Conference: URIRef  # conference
     Congress: URIRef  # congress
+    CooperationTally: URIRef  # cooperation tally
     CountryCooperation: URIRef  # country cooperation tally
     Exhibition: URIRef  # exhibition
     ExtractionRun: URIRef  # extraction run
     Forum: URIRef  # forum
+    LibraryCooperation: URIRef  # library cooperation tally
     Meeting: URIRef  # meeting
     Mention: URIRef  # mention
     OtherEvent: URIRef  # other event
@@ -58,6 +60,7 @@ class CIS(DefinedNamespace):
     involvesCountry: URIRef  # involves country
     onBehalfOf: URIRef  # on behalf of
     partnerCountry: URIRef  # partner country
+    partnerLibrary: URIRef  # partner library
     quantityOf: URIRef  # quantity of
     role: URIRef  # role
     venue: URIRef  # venue
@@ -71,6 +74,7 @@ class CIS(DefinedNamespace):
     measure: URIRef  # measure
     nameKey: URIRef  # name key
     nodeCount: URIRef  # node count
+    pairKey: URIRef  # pair key
     postTitle: URIRef  # post title
     sha256: URIRef  # SHA-256 checksum
     softwareVersion: URIRef  # software version
