@@ -478,7 +478,11 @@ def test_country_cooperation(graph):
 
 
 def test_library_cooperation(graph):
-    pairs = edges(rows(graph, "library-cooperation"), "library_a", "library_b")
+    found = rows(graph, "library-cooperation")
+    pairs = edges(found, "library_a", "library_b")
+    assert all(a < b for a, b in pairs) and len(pairs) == len(found)
+    counts = [r["events"] for r in found]
+    assert counts == sorted(counts, reverse=True)
     assert pairs[(RSL, TM_LIBRARY)] == 1
     assert edges(rows(graph, "library-cooperation", year="2021"), "library_a", "library_b") == {
         (RSL, TM_LIBRARY): 1

@@ -371,9 +371,9 @@ def query_command(
     """Ask a question: a named query, a .rq file, or SPARQL text with -e.
 
     A table shows the first rows only (--limit); a listing query (events, events-in-period,
-    event-involvements, participants-by-country, node-places, people, reports,
-    report-class-counts) then looks labels and details up for those rows alone, so a page
-    comes back quickly from a big store.
+    event-involvements, participants-by-country, node-places, library-cooperation, people,
+    reports, report-class-counts) then looks labels and details up for those rows alone, so a
+    page comes back quickly from a big store.
 
     \b
     Examples:
