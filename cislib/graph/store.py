@@ -62,6 +62,7 @@ _PERSON = node(SCHEMA.Person)
 _MEMBER = node(ORG.member)
 _ORGANIZATION = node(ORG.organization)
 _INTEGER = node(XSD.integer)
+_DECIMAL = node(XSD.decimal)
 
 #: Prefixes available to every update this module sends (a prologue may only open a request).
 UPDATE_PREFIXES = {
@@ -84,14 +85,25 @@ LIBRARY_TALLY_NODE = (
     'IRI(CONCAT("https://w3id.org/cislib/id/library-cooperation/", '
     'MD5(CONCAT(STR(?a), " ", STR(?b), " ", COALESCE(STR(?year), "")))))'
 )
+
+
+def hash_digits(text: str) -> str:
+    """The SPARQL expression of the decimal digits of the MD5 of ``text`` (an expression
+    giving a string), padded with zeros to at least eighteen: the derived sort keys' hashes,
+    which keep nodes that tie on everything else in one fixed order.
+
+    Example:
+        >>> hash_digits("STR(?event)")
+        'CONCAT(REPLACE(MD5(STR(?event)), "[a-f]", ""), "000000000000000000")'
+    """
+    return f'CONCAT(REPLACE(MD5({text}), "[a-f]", ""), "{"0" * 18}")'
+
+
 #: ``cis:pairKey`` of a library tally: eighteen digits of the MD5 of its two libraries (?a,
 #: ?b) after a decimal point, the same for every year of the pair, so that the library
 #: cooperation listing sums and sorts the pairs by one number.
-PAIR_KEY = (
-    '<http://www.w3.org/2001/XMLSchema#decimal>(CONCAT("0.", '
-    'SUBSTR(CONCAT(REPLACE(MD5(CONCAT(STR(?a), " ", STR(?b))), "[a-f]", ""), '
-    '"000000000000000000"), 1, 18)))'
-)
+_PAIR = 'CONCAT(STR(?a), " ", STR(?b))'
+PAIR_KEY = f'{_DECIMAL}(CONCAT("0.", SUBSTR({hash_digits(_PAIR)}, 1, 18)))'
 
 
 def involvement_select(event_values: str = "") -> str:
@@ -131,21 +143,19 @@ def sort_key_select(event_values: str = "") -> str:
     those of the MD5 of its IRI.
     """
     date = '"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"'
-    integer = "<http://www.w3.org/2001/XMLSchema#integer>"
-    decimal = "<http://www.w3.org/2001/XMLSchema#decimal>"
     return f"""SELECT ?event (MIN(?one_key) AS ?key) WHERE {{
   {{ SELECT DISTINCT ?event WHERE {{ {event_values} GRAPH ?g {{ ?event a schema:Event }} }} }}
   OPTIONAL {{ SELECT DISTINCT ?event ?start WHERE {{ {event_values}
     GRAPH ?h {{ ?event schema:startDate ?start }} }} }}
   OPTIONAL {{ SELECT DISTINCT ?event ?end WHERE {{ {event_values}
     GRAPH ?i {{ ?event schema:endDate ?end }} }} }}
-  BIND(COALESCE(IF(REGEX(STR(?start), {date}), {integer}(REPLACE(STR(?start), "-", "")),
+  BIND(COALESCE(IF(REGEX(STR(?start), {date}), {_INTEGER}(REPLACE(STR(?start), "-", "")),
     {SORT_KEY_UNDATED}), {SORT_KEY_UNDATED}) AS ?start_day)
-  BIND(COALESCE(IF(REGEX(STR(?end), {date}), {integer}(REPLACE(STR(?end), "-", "")), 0), 0)
+  BIND(COALESCE(IF(REGEX(STR(?end), {date}), {_INTEGER}(REPLACE(STR(?end), "-", "")), 0), 0)
     AS ?end_day)
-  BIND(CONCAT(REPLACE(MD5(STR(?event)), "[a-f]", ""), "{"0" * 18}") AS ?digits)
-  BIND({decimal}(CONCAT(STR(?start_day * {SORT_KEY_START} + ?end_day * {SORT_KEY_END}
-    + {integer}(SUBSTR(?digits, 1, 3))), ".", SUBSTR(?digits, 4, 15))) AS ?one_key)
+  BIND({hash_digits("STR(?event)")} AS ?digits)
+  BIND({_DECIMAL}(CONCAT(STR(?start_day * {SORT_KEY_START} + ?end_day * {SORT_KEY_END}
+    + {_INTEGER}(SUBSTR(?digits, 1, 3))), ".", SUBSTR(?digits, 4, 15))) AS ?one_key)
 }} GROUP BY ?event"""
 
 
@@ -303,8 +313,6 @@ NODE_KINDS = (
     ("organization", ORG.Organization),
     ("person", SCHEMA.Person),
 )
-
-
 _KIND_CLASSES = {node(cls) for _, cls in NODE_KINDS}
 
 
@@ -320,15 +328,14 @@ def kind_key_select(node_values: str = "") -> str:
     """
     skipped = f"<{ONTOLOGY_GRAPH.value}>, <{DERIVED_GRAPH.value}>"
     kinds = " ".join(f"(<{cls}> {place})" for place, (_, cls) in enumerate(NODE_KINDS, 1))
-    decimal = "<http://www.w3.org/2001/XMLSchema#decimal>"
     return f"""SELECT ?node ?key WHERE {{
   {{ SELECT DISTINCT ?node ?place WHERE {{ {node_values}
      VALUES (?class ?place) {{ {kinds} }}
      GRAPH ?g {{ ?node a ?class }} FILTER(?g NOT IN ({skipped})) }} }}
   FILTER(?place != 5 || NOT EXISTS {{ GRAPH ?h {{ ?node a schema:Library }}
     FILTER(?h NOT IN ({skipped})) }})
-  BIND(CONCAT(REPLACE(MD5(STR(?node)), "[a-f]", ""), "{"0" * 18}") AS ?digits)
-  BIND({decimal}(CONCAT(STR(?place), ".", SUBSTR(?digits, 1, 18))) AS ?key)
+  BIND({hash_digits("STR(?node)")} AS ?digits)
+  BIND({_DECIMAL}(CONCAT(STR(?place), ".", SUBSTR(?digits, 1, 18))) AS ?key)
 }}"""
 
 
@@ -395,10 +402,9 @@ def derive_update(
     is the one a full recomputation gives for them. The tallies are updated by difference:
     ``counted`` maps each ``Cooperation`` to the rows of its ``select`` for the same events
     read before the update (what they added to the tallies); they are taken off, and the
-    events' new rows added. The
-    node counts are updated by difference too: ``counts`` maps a class to the number of nodes
-    it gains (or, negative, loses). The kind keys of the nodes ``kinds`` (those whose classes
-    change) are dropped and recomputed.
+    events' new rows added. The node counts are updated by difference too: ``counts`` maps a
+    class to the number of nodes it gains (or, negative, loses). The kind keys of the nodes
+    ``kinds`` (those whose classes change) are dropped and recomputed.
     """
     full = labels is None and events is None and people is None and counts is None
     full = full and kinds is None
