@@ -14,11 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from conftest import RSL, make_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cislib.errors import StoreError
 from cislib.extract.record import Entity, Participant, Span
+from cislib.graph import store as store_module
 from cislib.graph.build import build_report_quads
 from cislib.graph.store import DERIVE_UPDATE, GraphStore
 from cislib.graph.terms import DERIVED_GRAPH
@@ -100,7 +103,10 @@ def test_incremental_derived_graph_equals_full_recomputation(steps):
             assert incremental == derived(store), steps
 
 
-def test_refresh_after_a_batch_equals_the_rules_applied_in_one_update(store):
+@pytest.mark.parametrize("chunk", [50_000, 7])
+def test_refresh_after_a_batch_equals_the_rules_applied_in_one_update(store, monkeypatch, chunk):
+    """However many transactions the refresh writes the difference in."""
+    monkeypatch.setattr(store_module, "REFRESH_CHUNK", chunk)
     records = [
         variant(f"r{n}.txt", n % 4, n % 4, n % 3 == 0, "ru" if n % 2 else "en") for n in range(8)
     ]
@@ -117,6 +123,34 @@ def test_refresh_after_a_batch_equals_the_rules_applied_in_one_update(store):
     refreshed = derived(store)
     store._update(DERIVE_UPDATE)
     assert refreshed == derived(store)
+
+
+def test_a_refresh_cut_short_runs_again_when_the_store_is_next_opened(store_path, monkeypatch):
+    """The refresh writes in several transactions; one that fails leaves the derived graph
+    marked pending, and the next writer to open the store completes it."""
+    monkeypatch.setattr(store_module, "REFRESH_CHUNK", 5)
+    with GraphStore.open(store_path, write=True) as store:
+        store.load_base()
+        for n in range(3):
+            store.ingest(variant(f"r{n}.txt", n, n, n == 0, "en"), derive=False)
+        written = []
+
+        def extend_then_fail(quads):
+            if written:
+                raise StoreError("the disk is full")
+            written.append(quads)
+            store._store.extend(quads)
+
+        monkeypatch.setattr(store, "_extend", extend_then_fail)
+        with pytest.raises(StoreError, match="disk is full"):
+            store.refresh_derived()
+        assert (store_path / store_module.PENDING_MARKER).exists()
+    monkeypatch.undo()
+    with GraphStore.open(store_path, write=True) as store:
+        assert not (store_path / store_module.PENDING_MARKER).exists()
+        refreshed = derived(store)
+        store._update(DERIVE_UPDATE)
+        assert refreshed == derived(store)
 
 
 def test_each_ingest_is_one_update(store):

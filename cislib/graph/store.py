@@ -44,6 +44,8 @@ from cislib.seeds import reference_files
 STORE_ENV = "CISLIB_STORE"
 #: The file in a store folder that says a batch's derived data is still to be computed.
 PENDING_MARKER = "derived-pending"
+#: How many quads ``refresh_derived`` writes (or removes) in one transaction.
+REFRESH_CHUNK = 50_000
 
 _TYPE = node(RDF.type)
 _ALT_LABEL = node(SKOS.altLabel)
@@ -906,19 +908,25 @@ class GraphStore:
         For batches and repairs. The graph ``DERIVE_UPDATE`` would write is read first, by
         queries Oxigraph answers with hash joins and outside any transaction (inside an
         update every read also searches the pending writes, which made this take minutes on
-        a large store); then one SPARQL Update removes what is no longer derived and adds what
-        is new. This process holds the only write lock, so nothing changes in between.
+        a large store); then what is no longer derived is removed and what is new added, in
+        transactions of ``REFRESH_CHUNK`` quads: one SPARQL Update of half a million quads
+        took a gigabyte to parse and hold. The derived graph is marked pending (on disk) until
+        the last one is written, so an interrupted refresh runs again when the store is next
+        opened for writing. This process holds the only write lock, so nothing else changes
+        in between.
         """
         wanted = set(self._derived_now())
         current = set(self.quads(DERIVED_GRAPH))
         removed, added = current - wanted, wanted - current
-        parts = []
-        if removed:
-            parts.append("DELETE" + _insert_data({DERIVED_GRAPH: sorted(removed, key=str)})[6:])
-        if added:
-            parts.append(_insert_data({DERIVED_GRAPH: sorted(added, key=str)}))
-        if parts:
-            self._update(" ;\n".join(parts))
+        if removed or added:
+            self._mark_pending()
+        removed_in_order = sorted(removed, key=str)
+        for start in range(0, len(removed_in_order), REFRESH_CHUNK):
+            chunk = removed_in_order[start : start + REFRESH_CHUNK]
+            self._update("DELETE" + _insert_data({DERIVED_GRAPH: chunk})[6:])
+        added_in_order = sorted(added, key=str)
+        for start in range(0, len(added_in_order), REFRESH_CHUNK):
+            self._extend(added_in_order[start : start + REFRESH_CHUNK])
         self._pending_marker.unlink(missing_ok=True)
 
     def _derived_now(self) -> Iterator[ox.Quad]:
