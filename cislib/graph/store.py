@@ -103,7 +103,8 @@ def hash_digits(text: str) -> str:
 
 #: ``cis:pairKey`` of a library tally: eighteen digits of the MD5 of its two libraries (?a,
 #: ?b) after a decimal point, the same for every year of the pair, so that the library
-#: cooperation listing sums and sorts the pairs by one number.
+#: cooperation listing sums and sorts the pairs by one number (two pairs with the same
+#: eighteen digits, about one chance in five billion at 21,000 pairs, would be summed as one).
 _PAIR = 'CONCAT(STR(?a), " ", STR(?b))'
 PAIR_KEY = f'{_DECIMAL}(CONCAT("0.", SUBSTR({hash_digits(_PAIR)}, 1, 18)))'
 
@@ -436,12 +437,7 @@ WHERE {{
   FILTER NOT EXISTS {{ GRAPH {reference} {{ ?s skos:prefLabel ?any }} }}
   BIND(STRLANG(?name, ?lang) AS ?label)
 }}""")
-        if not full:
-            parts.append(_forget(label_values, "?s cis:nameKey"))
-        parts.append(
-            f"INSERT {{ GRAPH {derived} {{ ?s cis:nameKey ?key }} }}\n"
-            f"WHERE {{ {{ {name_key_select(label_values)} }} }}"
-        )
+        parts += _rederived(full, label_values, "?s cis:nameKey ?key", name_key_select)
     if full or event_values:
         if not full:
             for cooperation, rows in (counted or {}).items():
@@ -478,12 +474,7 @@ WHERE {{ {event_values}
   FILTER NOT EXISTS {{ GRAPH ?any {{ ?agent a schema:Country }} }}
 }}""")
     if full or kind_values:
-        if not full:
-            parts.append(_forget(kind_values, "?node cis:kindKey"))
-        parts.append(
-            f"INSERT {{ GRAPH {derived} {{ ?node cis:kindKey ?key }} }}\n"
-            f"WHERE {{ {{ {kind_key_select(kind_values)} }} }}"
-        )
+        parts += _rederived(full, kind_values, "?node cis:kindKey ?key", kind_key_select)
     if full:
         parts.append(
             f"INSERT {{ GRAPH {derived} {{ ?class cis:nodeCount ?nodes }} }}\n"
@@ -498,13 +489,22 @@ WHERE {{ VALUES (?class ?change) {{ {changes} }}
   BIND(COALESCE(?old, 0) + ?change AS ?nodes) }}""")
         parts.append(f"DELETE WHERE {{ GRAPH {derived} {{ ?class cis:nodeCount 0 }} }}")
     if full or person_values:
-        if not full:
-            parts.append(_forget(person_values, "?person cis:associatedCountry"))
-        parts.append(
-            f"INSERT {{ GRAPH {derived} {{ ?person cis:associatedCountry ?country }} }}\n"
-            f"WHERE {{ {{ {association_select(person_values)} }} }}"
-        )
+        triple = "?person cis:associatedCountry ?country"
+        parts += _rederived(full, person_values, triple, association_select)
     return " ;\n".join(parts)
+
+
+def _rederived(full: bool, values: str, triple: str, select: Callable[[str], str]) -> list[str]:
+    """The updates that drop what the derived graph says of the nodes a VALUES block lists with
+    the predicate of ``triple`` (unless the whole graph is rebuilt: ``full``) and write it
+    again from ``select(values)``, whose rows bind the triple's variables."""
+    subject, predicate, _ = triple.split()
+    parts = [] if full else [_forget(values, f"{subject} {predicate}")]
+    parts.append(
+        f"INSERT {{ GRAPH <{DERIVED_GRAPH.value}> {{ {triple} }} }}\n"
+        f"WHERE {{ {{ {select(values)} }} }}"
+    )
+    return parts
 
 
 def _forget(values: str, subject_and_predicate: str) -> str:
