@@ -703,22 +703,35 @@ HOSTILE = {
     **UPDATES,
 }
 
+# (None holds the word "service": the guard refuses it anywhere, see test_guard_*_service.)
 LEGITIMATE = {
     "words in strings, IRIs, comments, variables and names": (
-        "PREFIX ex: <http://example.org/service/from#>\n"
-        "SELECT ?from ?service ?add WHERE {\n"
-        '  ?from ex:service ?service ; ex:add.copy ?add ; <http://x/DROP> "SERVICE FROM DROP" .\n'
-        "  FILTER(LANG(?service) = 'from') # SERVICE <http://x/> FROM <y>\n"
+        "PREFIX ex: <http://example.org/served/from#>\n"
+        "SELECT ?from ?served ?add WHERE {\n"
+        '  ?from ex:served ?served ; ex:add.copy ?add ; <http://x/DROP> "FROM DROP" .\n'
+        "  FILTER(LANG(?served) = 'from') # FROM <y> DROP\n"
         "}"
     ),
     "schema.org terms": (
         "PREFIX schema: <https://schema.org/>\n"
-        "SELECT * WHERE { ?s schema:serviceType ?t ; schema:fromLocation ?l ;\n"
+        "SELECT * WHERE { ?s schema:areaServed ?t ; schema:fromLocation ?l ;\n"
         "  schema:additionalType ?a }"
     ),
-    "long string": "SELECT * WHERE { ?s ?p '''service\nfrom\rdrop''' }",
+    "long string": "SELECT * WHERE { ?s ?p '''served\nfrom\rdrop''' }",
     "less-than": "SELECT * WHERE { ?s ?p ?o FILTER(?o<3 && ?o>1) }",
 }
+
+
+def test_guard_refuses_the_word_service_anywhere():
+    """Strings, IRIs and comments too: the guard does not guess how Oxigraph reads them."""
+    for text in (
+        "SELECT * WHERE { ?s ?p 'Library service' }",
+        "SELECT * WHERE { ?s <http://x/service> ?o }",
+        "SELECT * WHERE { ?s ?p ?o } # SERVICE",
+    ):
+        with pytest.raises(Refused) as refused:
+            check_query(text)
+        assert refused.value.status == 403 and "anywhere" in refused.value.message
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

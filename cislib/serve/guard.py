@@ -12,6 +12,14 @@ Two independent checks, both pure and both applied to every query:
 * the belt: a lexical scan that follows Oxigraph's own rules for comments, strings and IRIs and
   refuses the forbidden keywords wherever Oxigraph would read them as keywords.
 
+``SERVICE`` is decided more strictly than either: any query whose text holds the letters
+S, E, R, V, I, C, E in a row, in any case, anywhere (in a string, an IRI or a comment too), is
+refused. Oxigraph reads a keyword only from those ASCII letters written out (it expands no
+escape outside strings and IRIs, and folds no other letter to them), so a text without them
+cannot make it call another endpoint, however the two parsers disagree about the rest. The
+word can still be asked for inside a string or an IRI with an escape (``"\\u0073ervice"``) by
+``cislib query``.
+
 The belt exists because rdflib and Oxigraph do not read every text alike. rdflib lets a ``#``
 comment run on past a carriage return, Oxigraph ends it there, so ``# x\\rSERVICE <...> {...}``
 hides a live ``SERVICE`` from rdflib alone; and rdflib expands ``\\u`` escapes before parsing
@@ -119,6 +127,9 @@ _NOT_CODE = re.compile(
     ),
     re.DOTALL,
 )
+# The letters of SERVICE in a row, in ASCII upper or lower case, anywhere in the text.
+_SERVICE_LETTERS = re.compile("service", re.IGNORECASE | re.ASCII)
+
 # A cheap first look: code without any of these letters holds nothing to refuse. (Searched in
 # the upper-cased text: the same search with re.IGNORECASE is several times slower.)
 _SUSPECT = re.compile("SERVICE|FROM|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH|USING")
@@ -178,6 +189,8 @@ def prescreen(text: str) -> None:
             "\\u escapes are not accepted in queries sent to this endpoint; "
             "write the characters themselves (the query is read as UTF-8)",
         )
+    if names_service(text):
+        _refuse_word("SERVICE")
     code = code_skeleton(text).upper()
     if not _SUSPECT.search(code):
         return
@@ -186,55 +199,68 @@ def prescreen(text: str) -> None:
     # possessive pattern removes in one linear pass (forwards, every position of a long run
     # without a colon would be tried again).
     code = _LABEL_BACKWARDS.sub(" ", code[::-1])[::-1]
-    # What is left of the code is keywords, function names and numbers. None holds SERVICE
-    # or FROM, and Oxigraph's keywords need no word boundary ("trueSERVICE<x>{}" reads as
-    # true, SERVICE, <x>), so any bare word that holds one is refused. (A keyword glued to a
-    # prefixed name, "SERVICEex:x", is left to the parse: rdflib wants a word boundary there
-    # and refuses the text as unparseable.)
-    for keyword in ("SERVICE", "FROM"):
-        if keyword in code:
-            _refuse_word(keyword)
+    # What is left of the code is keywords, function names and numbers. None holds FROM, and
+    # Oxigraph's keywords need no word boundary ("trueFROM<x>" reads as true, FROM, <x>), so
+    # any bare word that holds it is refused. (A keyword glued to a prefixed name, "FROMex:x",
+    # is left to the parse: rdflib wants a word boundary there and refuses the text.)
+    if "FROM" in code:
+        _refuse_word("FROM")
     update = _UPDATE_WORD.search(code)
     if update:
         _refuse_word(update.group())
 
 
+def names_service(text: str) -> bool:
+    r"""Whether the text holds the word SERVICE (any case, anywhere): the one way Oxigraph can be
+    made to open a network connection from a query.
+
+    Sound whatever the text is: Oxigraph reads the keyword only from these ASCII letters
+    written out, so a text for which this is False cannot call another endpoint, whichever way
+    its comments, strings, IRIs and ``<`` operators are read.
+
+    Example:
+        >>> names_service("SELECT * { ?s <http://x/\\u0073ervice> ?o }")
+        False
+        >>> names_service("SELECT * { ?s ?p 'Library Service' }")
+        True
+    """
+    return _SERVICE_LETTERS.search(text) is not None
+
+
 def check_local_query(text: str) -> None:
-    """Refuse a query that would make the store's own engine reach outside the machine.
+    r"""Refuse a query that could make the store's own engine reach outside the machine.
 
     For ``cislib query`` on the local store. There the only way out is ``SERVICE``: Oxigraph
     sends the pattern to the endpoint it names (``FROM`` only picks graphs of the store, and an
-    update is not a query). So this check is narrower than the endpoint's, and stricter about
-    that one word: it follows Oxigraph's reading of comments, strings and IRIs, and refuses
-    ``SERVICE`` in any bare word or prefix label (a prefix named ``service:`` too), and any
-    ``\\u`` escape outside strings and IRIs.
+    update is not a query). The check does not try to read the query as Oxigraph would (a
+    ``<`` can be an operator or open an IRI, and a comment can end at a carriage return): it
+    refuses every text that holds the word at all (``names_service``), which is sound.
 
     Raises:
-        QueryError: naming what was refused.
+        QueryError: naming what was refused, and how to write the word in a string or IRI.
 
     Example:
-        >>> check_local_query("SELECT * WHERE { ?s <http://x/service> 'SERVICE' }")
+        >>> check_local_query("SELECT * WHERE { ?s <http://x/\\u0073ervice> '\\u0053ERVICE' }")
         >>> check_local_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
         Traceback (most recent call last):
         ...
         cislib.errors.QueryError: SERVICE (federated query) is not allowed: ...
     """
-    code = code_skeleton(text).upper()
-    if "\\U" in code:
-        raise QueryError("\\u escapes are only accepted inside strings and IRIs")
-    # Variables, language tags and blank node labels go, and the local part of each prefixed
-    # name: what is left holds keywords, function names and prefix labels.
-    code = _LOCAL_PART.sub(":", _NEUTRAL.sub(" ", code))
-    if "SERVICE" in code:
+    if names_service(text):
         raise QueryError(
-            "SERVICE (federated query) is not allowed: cislib query reads only the store "
-            "(a prefix whose name holds SERVICE counts too); ask another endpoint with --endpoint"
+            "SERVICE (federated query) is not allowed: cislib query reads only the store, so "
+            "a query may not hold the word 'service' anywhere, comments, strings and IRIs "
+            "included (write it there as \\u0073ervice); ask another endpoint with --endpoint"
         )
 
 
 def _refuse_word(word: str) -> None:
     if word == "SERVICE":
-        raise Refused(403, "SERVICE (federated query) is not allowed: queries see only this store")
+        raise Refused(
+            403,
+            "SERVICE (federated query) is not allowed: queries see only this store, so a query "
+            "may not hold the word 'service' anywhere, comments, strings and IRIs included",
+        )
     if word == "FROM":
         raise Refused(
             403,
