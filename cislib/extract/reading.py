@@ -51,6 +51,8 @@ class Reading:
     claimed: dict[tuple[int, int], str] = field(default_factory=dict)
     #: Mentions that only say where an institution is ("(Бишкек, Қирғизистон)"): not agents.
     context_spans: set[tuple[int, int]] = field(default_factory=set)
+    #: The report's dates, read once when first asked for (``recognizers.dates.dates_of``).
+    dates: list | None = None
 
     def __post_init__(self) -> None:
         # Uzbek Latin is typed with any of several apostrophes (oʻ, o', o’, o‘, o`); the

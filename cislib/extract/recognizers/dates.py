@@ -98,6 +98,21 @@ def _script_months(tag: str) -> dict[str, int]:
     return months
 
 
+def is_year_word(token: Token, language: Language) -> bool:
+    """Whether a word is one of the words for "year" (года, жылы, ýylda, йил, ...) of the
+    language or of another in its script."""
+    norm = token.norm.rstrip(".")
+    # An abbreviation ("г.", "ж.") is the whole word; a word covers its case forms by prefix.
+    return any(
+        norm == w or (len(w) > 2 and norm.startswith(w)) for w in _year_word_stems(language.tag)
+    )
+
+
+@cache
+def _year_word_stems(tag: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _script_year_words(tag)) - {""}
+
+
 def _day(token: Token) -> int | None:
     if token.surface.isdigit() and len(token.surface) <= 2 and 1 <= int(token.surface) <= 31:
         return int(token.surface)
@@ -118,16 +133,12 @@ class _DateScanner:
         self.ordinals = {s.strip("-").lower() for s in self.language.ORDINAL_SUFFIXES}
         self.range_words = {w.lower() for w in self.language.RANGE_WORDS} | {"с", "from", "по"}
         self.day_words = {w.lower() for w in self.language.DAY_WORDS}
-        self.year_words = {w.lower().rstrip(".") for w in _script_year_words(self.language.tag)}
 
     def is_ordinal(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].norm in self.ordinals
 
     def is_year_word(self, i: int) -> bool:
-        if not 0 <= i < len(self.tokens):
-            return False
-        norm = self.tokens[i].norm
-        return any(norm.startswith(w) for w in self.year_words if w)
+        return 0 <= i < len(self.tokens) and is_year_word(self.tokens[i], self.language)
 
     def year_before(self, i: int) -> tuple[int, int] | None:
         """A year written just before token i: "2024 йил 15", "2021-nji ýylyň 11-nji"."""
@@ -204,6 +215,13 @@ def _make(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+def dates_of(reading: Reading) -> list[DateMention]:
+    """``find_dates`` of the report, read once and kept on the reading for every recogniser."""
+    if reading.dates is None:
+        reading.dates = find_dates(reading)
+    return reading.dates
 
 
 def find_dates(reading: Reading) -> list[DateMention]:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from cislib.extract.lang import Language
 from cislib.extract.quotes import find_quotes
 from cislib.extract.reading import Reading, Section
-from cislib.extract.recognizers.dates import DateMention, find_dates
+from cislib.extract.recognizers.dates import DateMention, dates_of
 from cislib.extract.record import Event, Participant, Span
 from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 from cislib.identifiers import key_of, mint, slugify
@@ -94,6 +95,7 @@ class _Tables:
     events: PhraseTable
     roles: PhraseTable
     stems: dict[str, frozenset[str]]
+    durations: PhraseTable
 
 
 _TABLES: dict[str, _Tables] = {}
@@ -113,6 +115,7 @@ def tables_for(language: Language) -> _Tables:
     built = _Tables(
         events=PhraseTable(language.EVENT_WORDS.items(), stemmer),
         roles=PhraseTable(language.ROLE_WORDS.items(), stemmer),
+        durations=PhraseTable(language.DURATION_WORDS.items(), stemmer),
         stems={
             "part": words("PART_WORDS"),
             "online": words("ONLINE_WORDS"),
@@ -158,7 +161,7 @@ class _Sentences:
     def __init__(self, reading: Reading):
         self.reading = reading
         self.text = reading.text
-        self.dates = find_dates(reading)
+        self.dates = dates_of(reading)
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.current_age = 0
@@ -579,13 +582,30 @@ class _Sentences:
                 return post.organization
         return None
 
+    def days_said(self, sentence: Sentence, section: Section) -> int | None:
+        """How many days the sentence says an event lasts ("двухдневный", "two-day")."""
+        table = tables_for(section.language).durations
+        for i in range(sentence.first, sentence.last + 1):
+            hit = table.match(section.tokens, i)
+            if hit:
+                return hit[1]
+        return None
+
     def run(self) -> list[Draft]:
         for index, section in enumerate(self.reading.sections):
             quotes = find_quotes(self.text, section.start, section.end)
+            # A dated sentence that names no event ("On 16 June a delegation travelled to
+            # Bishkek.") gives its date to the next sentence of the paragraph that does ("The
+            # visit was held within ...").
+            pending: DateMention | None = None
             for sentence in split_sentences(self.reading, index, section):
                 self.current_age += 1
                 triggers = self.triggers(sentence, section, quotes)
                 dates = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+                if dates and not triggers:
+                    pending = dates[0]
+                elif triggers and not dates and pending is not None:
+                    dates, pending = [pending], None
                 draft = None
                 if dates and triggers:
                     draft = self.dated(sentence, section, triggers, dates[0])
@@ -602,7 +622,80 @@ class _Sentences:
                     draft = self.current
                 if draft is not None:
                     self.attach(draft, sentence, section, triggers)
+                    days = self.days_said(sentence, section)
+                    if days and draft.start and draft.end in (None, draft.start):
+                        draft.end = (
+                            date.fromisoformat(draft.start) + timedelta(days - 1)
+                        ).isoformat()
+        merge_undated(self.drafts)
+        nest_by_dates(self.drafts)
         return self.drafts
+
+
+#: Events that hold others on their days: a session, an opening or a signing on a day of a
+#: forum is part of it.
+CONTAINER_TYPES = ("Congress", "Conference", "Forum", "Visit", "Training", "Exhibition")
+#: Events that happen inside a larger one on the same day.
+PART_TYPES = ("Meeting", "Other", "Agreement", "Seminar", "Training", "Exhibition", "Visit")
+
+
+def merge_undated(drafts: list[Draft]) -> None:
+    """Fold an undated event into the dated one it repeats: the headline, the lead and the body
+    telling the same event give one event. An undated event joins a dated one of its type with
+    the same title, or the only dated one of its type (not projects and programmes, which a
+    report often names without the dates of the one it tells about)."""
+    for draft in list(drafts):
+        if draft.start is not None:
+            continue
+        dated = [d for d in drafts if d.start is not None and d.type == draft.type]
+        same_title = [d for d in dated if slugify(d.title, 80) == slugify(draft.title, 80)]
+        if same_title:
+            target = same_title[0]
+        elif len(dated) == 1 and draft.type not in FRAMING_TYPES:
+            target = dated[0]
+        else:
+            continue
+        for span in draft.mentions:
+            if span not in target.mentions:
+                target.mentions.append(span)
+        for iri, participant in draft.participants.items():
+            target.participants.setdefault(iri, participant)
+        for organizer in draft.organizers:
+            if organizer not in target.organizers:
+                target.organizers.append(organizer)
+        target.city = target.city or draft.city
+        target.venue = target.venue or draft.venue
+        target.online = target.online or draft.online
+        target.part_of = target.part_of or draft.part_of
+        drafts.remove(draft)
+        for other in drafts:
+            if other.part_of == draft.iri:
+                other.part_of = None if other is target else target.iri
+
+
+def nest_by_dates(drafts: list[Draft]) -> None:
+    """An event on a day of a larger event of another type is part of it: the plenary session
+    on the first day of a forum, the signing during a visit, the opening of an exhibition."""
+    for draft in drafts:
+        if draft.part_of is not None or draft.start is None or draft.type in FRAMING_TYPES:
+            continue
+        end = draft.end or draft.start
+        holders = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.start is not None
+            and d.type in CONTAINER_TYPES
+            and d.type != draft.type
+            and draft.type in PART_TYPES
+            and d.start <= draft.start
+            and end <= (d.end or d.start)
+            and ((d.end or d.start) > d.start or draft.type not in CONTAINER_TYPES)
+            and d.part_of != draft.iri
+        ]
+        if holders:
+            # The longest one holds it (a forum, rather than an exhibition opened at it).
+            draft.part_of = max(holders, key=lambda d: ((d.end or d.start), -drafts.index(d))).iri
 
 
 def recognise_events(reading: Reading) -> None:

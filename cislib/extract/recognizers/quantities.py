@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cislib.extract.reading import Reading
 from cislib.extract.record import Quantity
+from cislib.extract.recognizers.dates import dates_of, is_year_word, month_of
 from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 
 #: Words that may stand between a number and its noun, classifiers not counted.
@@ -34,16 +35,37 @@ def _value(token, numbers) -> int | None:
     return numbers.get(token.norm)
 
 
+def _is_calendar(reading: Reading, section, i: int, in_dates) -> bool:
+    """A year, a day of a month or an ordinal, never a count: "2025 года библиотеки" (a year),
+    "21 мамырда Алматы" (a day), "2021-nji ýylda" (an ordinal)."""
+    toks = section.tokens
+    tok = toks[i]
+    if in_dates(tok.start):
+        return True
+    following = toks[i + 1] if i + 1 < len(toks) else None
+    if following is None:
+        return False
+    if reading.text[tok.end : following.start] in "-–.":
+        return True  # "15-26", "2021-nji", "12.04"
+    if is_year_word(following, section.language):
+        return True
+    day = tok.surface.isdigit() and len(tok.surface) <= 2
+    return day and month_of(following, section.language) is not None
+
+
 def recognise_quantities(reading: Reading) -> None:
     """Add the numbers the report gives about its events."""
+    dates = dates_of(reading)
+
+    def in_dates(position: int) -> bool:
+        return any(d.start <= position < d.end for d in dates)
+
     for section in reading.sections:
         nouns, counters, numbers = _tables(section.language)
         toks = section.tokens
         for i, tok in enumerate(toks):
             value = _value(tok, numbers)
-            if not value or (
-                i + 1 < len(toks) and reading.text[tok.end : toks[i + 1].start] in "-–."
-            ):
+            if not value or _is_calendar(reading, section, i, in_dates):
                 continue
             k, others = i + 1, 0
             while k < len(toks) and others <= GAP_WORDS:

@@ -53,6 +53,23 @@ EVENT_WORDS = {
     "presentation": "Other",
     "book launch": "Other",
     "ceremony": "Other",
+    "general meeting": "Meeting",
+    "session": "Meeting",
+    "opening": "Other",
+    "opening ceremony": "Other",
+    "signing": "Agreement",
+    "signing ceremony": "Agreement",
+    "book donation": "Other",
+    "donation": "Other",
+    "days of culture": "Other",
+    "culture days": "Other",
+    "cross year": "Programme",
+    "course": "Training",
+    "school": "Training",
+    "tour": "Visit",
+    "excursion": "Visit",
+    "lecture": "Seminar",
+    "literary evening": "Other",
 }
 ONLINE_WORDS = (
     "online",
@@ -77,3 +94,12 @@ CLOSING_WORDS = (
     "completion",
     "final session",
 )
+#: Words that give an event's length in days ("двухдневный", "two-day"): its end date.
+DURATION_WORDS = {
+    "one-day": 1,
+    "two-day": 2,
+    "three-day": 3,
+    "four-day": 4,
+    "five-day": 5,
+    "week-long": 7,
+}

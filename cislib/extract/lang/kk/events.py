@@ -55,6 +55,20 @@ EVENT_WORDS = {
     "тұсаукесер": "Other",
     "акция": "Other",
     "салтанат": "Other",
+    "ашылу": "Other",
+    "ашылуы": "Other",
+    "ашылу салтанаты": "Other",
+    "қол қою": "Agreement",
+    "қол қою рәсімі": "Agreement",
+    "мәдениет күндері": "Other",
+    "кітап сыйлау": "Other",
+    "курс": "Training",
+    "курстары": "Training",
+    "мектеп": "Training",
+    "экскурсия": "Visit",
+    "дәріс": "Seminar",
+    "жалпы жиналыс": "Meeting",
+    "сессия": "Meeting",
 }
 ONLINE_WORDS = (
     "онлайн",
@@ -84,3 +98,11 @@ CLOSING_WORDS = (
     "қорытынды",
     "қорытындылау",
 )
+#: Words that give an event's length in days ("двухдневный", "two-day"): its end date.
+DURATION_WORDS = {
+    "бір күндік": 1,
+    "екі күндік": 2,
+    "үш күндік": 3,
+    "төрт күндік": 4,
+    "бес күндік": 5,
+}

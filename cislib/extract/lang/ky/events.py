@@ -51,6 +51,19 @@ EVENT_WORDS = {
     "бет ачар": "Other",
     "акция": "Other",
     "азем": "Other",
+    "ачылыш": "Other",
+    "ачылышы": "Other",
+    "салтанаттуу ачылыш": "Other",
+    "кол коюу": "Agreement",
+    "маданият күндөрү": "Other",
+    "китеп тартуулоо": "Other",
+    "курс": "Training",
+    "курстары": "Training",
+    "мектеп": "Training",
+    "экскурсия": "Visit",
+    "лекция": "Seminar",
+    "жалпы жыйын": "Meeting",
+    "сессия": "Meeting",
 }
 ONLINE_WORDS = (
     "онлайн",
@@ -80,3 +93,11 @@ CLOSING_WORDS = (
     "жыйынтык",
     "жыйынтыктоочу",
 )
+#: Words that give an event's length in days ("двухдневный", "two-day"): its end date.
+DURATION_WORDS = {
+    "бир күндүк": 1,
+    "эки күндүк": 2,
+    "үч күндүк": 3,
+    "төрт күндүк": 4,
+    "беш күндүк": 5,
+}

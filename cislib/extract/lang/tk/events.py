@@ -53,6 +53,23 @@ EVENT_WORDS = {
     "bäsleşigi": "Other",
     "tanyşdyryş": "Other",
     "dabara": "Other",
+    "açylyş": "Other",
+    "açylyşy": "Other",
+    "açylyş dabarasy": "Other",
+    "gol çekişmek": "Agreement",
+    "gol çekmek": "Agreement",
+    "medeniýet günleri": "Other",
+    "kitap sowgat": "Other",
+    "okuw kursy": "Training",
+    "kurs": "Training",
+    "mekdep": "Training",
+    "gezelenç": "Visit",
+    "mejlis": "Meeting",
+    "mejlisi": "Meeting",
+    "ýygnak": "Meeting",
+    "umumy ýygnak": "Meeting",
+    "sapak": "Training",
+    "leksiýa": "Seminar",
 }
 ONLINE_WORDS = (
     "onlaýn",
@@ -68,3 +85,11 @@ ONLINE_WORDS = (
 PART_WORDS = ("tapgyr", "sessiýa", "seksiýa", "bölüm", "bölek", "mejlis", "plenar")
 OPENING_WORDS = ("açylyş", "açylyş dabarasy", "açyldy", "başlandy", "açmak")
 CLOSING_WORDS = ("ýapylyş", "ýapylyş dabarasy", "tamamlandy", "jemleýji", "jemlenildi")
+#: Words that give an event's length in days ("двухдневный", "two-day"): its end date.
+DURATION_WORDS = {
+    "bir günlük": 1,
+    "iki günlük": 2,
+    "üç günlük": 3,
+    "dört günlük": 4,
+    "bäş günlük": 5,
+}

@@ -55,6 +55,19 @@ EVENT_WORDS = {
     "тақдимот": "Other",
     "акция": "Other",
     "маросим": "Other",
+    "очилиш": "Other",
+    "очилиш маросими": "Other",
+    "имзолаш": "Agreement",
+    "имзолаш маросими": "Agreement",
+    "маданият кунлари": "Other",
+    "китоб совға": "Other",
+    "курс": "Training",
+    "курслари": "Training",
+    "мактаб": "Training",
+    "экскурсия": "Visit",
+    "маъруза": "Seminar",
+    "умумий йиғилиш": "Meeting",
+    "сессия": "Meeting",
 }
 ONLINE_WORDS = (
     "онлайн",
@@ -85,3 +98,11 @@ CLOSING_WORDS = (
     "якун",
     "якуний",
 )
+#: Words that give an event's length in days ("двухдневный", "two-day"): its end date.
+DURATION_WORDS = {
+    "бир кунлик": 1,
+    "икки кунлик": 2,
+    "уч кунлик": 3,
+    "тўрт кунлик": 4,
+    "беш кунлик": 5,
+}
