@@ -263,7 +263,9 @@ def find_dates(reading: Reading) -> list[DateMention]:
     if not explicit:
         # No date gives its year: any year the report names ("2022-жылы", a date line) will do.
         explicit = [
-            (tok.start, _year(tok)) for section in reading.sections for tok in section.tokens
+            (tok.start, _year(tok))
+            for section in reading.sections
+            for tok in section.tokens
             if _year(tok)
         ]
     mentions = []

@@ -8,8 +8,8 @@ told about nearest before it in the same paragraph.
 from __future__ import annotations
 
 from cislib.extract.reading import Reading
-from cislib.extract.record import Quantity
 from cislib.extract.recognizers.dates import dates_of, is_year_word, month_of
+from cislib.extract.record import Quantity
 from cislib.extract.text import PhraseTable, stemmer_for, stems_of
 
 #: Words that may stand between a number and its noun, classifiers not counted.
