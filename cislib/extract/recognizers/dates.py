@@ -21,6 +21,8 @@ from cislib.extract.text import Token
 #: How many letters an inflected month may add to its stem (апрел + дан, mart + ynda).
 MONTH_ENDING_MAX = 6
 _DASH_GAP = re.compile(rf"\s*[{re.escape(RANGE_DASHES)}]\s*")
+#: A date written in digits, day first: "17.06.2022", "17/06/2022" (the year is group 1).
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](\d{4})(?![\d.])")
 _JOIN_GAP = re.compile(rf"[\s{re.escape(RANGE_DASHES)}]*")
 
 
@@ -260,6 +262,14 @@ def find_dates(reading: Reading) -> list[DateMention]:
     explicit = [
         (reading.sections[i].tokens[p.first_token].start, p.year) for i, p, _ in found if p.year
     ]
+    # A date line ("17.06.2022") gives the year of the days the text names without one.
+    explicit += [
+        (section.start + m.start(), int(m.group(1)))
+        for section in reading.sections
+        for m in _NUMERIC_DATE.finditer(reading.text[section.start : section.end])
+        if 1900 <= int(m.group(1)) <= 2100
+    ]
+    explicit.sort()
     if not explicit:
         # No date gives its year: any year the report names ("2022-жылы", a date line) will do.
         explicit = [

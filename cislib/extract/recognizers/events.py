@@ -123,6 +123,7 @@ def tables_for(language: Language) -> _Tables:
             "by": words("BY_WORDS"),
             "behalf": words("BEHALF_WORDS"),
             "closing": words("CLOSING_WORDS", "OPENING_WORDS"),
+            "opening": words("OPENING_WORDS"),
         },
     )
     _TABLES[language.tag] = built
@@ -166,6 +167,8 @@ class _Sentences:
         self.current: Draft | None = None
         self.current_age = 0
         self.post_orgs = {p.evidence.start: p.organization for p in reading.posts}
+        #: Parts of the sentence's event made from the same sentence, which share its agents.
+        self.also: list[Draft] = []
 
     # -- words of a sentence ---------------------------------------------------------------
 
@@ -430,6 +433,23 @@ class _Sentences:
         if frame_draft is not None and frame_draft is not draft and draft.part_of is None:
             draft.part_of = frame_draft.iri
         self.mention(draft, [t for t in others if not t.titles])
+        self.opening(draft, sentence, section, date)
+        # "On 16 June the delegation visited the library and signed a memorandum": each other
+        # kind of event the dated sentence names happens that day, as a part of the main one.
+        for other in others:
+            if other is trig or other.titles or other.type == draft.type:
+                continue
+            if other.type in SUB_EVENT_TYPES and draft.type not in SUB_EVENT_TYPES[:1]:
+                part = self.same(other.type, date) or self.new_draft(
+                    other.type,
+                    self.title_text(other, section, sentence),
+                    section.tag,
+                    date,
+                    self.span(other.start, other.end),
+                )
+                if part is not draft and part.part_of is None and draft.part_of != part.iri:
+                    part.part_of = draft.iri
+                self.also.append(part)
         return draft
 
     def undated(self, sentence, section, triggers) -> Draft | None:
@@ -440,10 +460,17 @@ class _Sentences:
                 titled = titled or self.titled_event(trig, title, section, None)
         untitled = [t for t in triggers if not t.titles and not t.framing]
         if self.current is not None and self.current_age <= FOCUS_SENTENCES:
-            self.mention(self.current, untitled)
+            current = self.current
+            same = [t for t in untitled if t.type == current.type]
+            inside = [t for t in untitled if t.type != current.type and t.type in SUB_EVENT_TYPES]
+            self.mention(current, same)
+            if not same and inside and not titled and current.type in HOLDER_TYPES:
+                # "The key moment of the visit was the signing of a memorandum": another kind
+                # of event told about inside the one in focus is a part of it.
+                return self.sub_event(inside[0], current, section, sentence)
             if untitled:
                 self.current_age = 0  # named again ("the seminar"): still the one told about
-            return self.current
+            return current
         for trig in untitled:
             chosen = self.last_of(trig.type)
             if chosen:
@@ -462,6 +489,49 @@ class _Sentences:
                 self.span(trig.start, trig.end),
             )
         return None
+
+    def opening(self, draft: Draft, sentence: Sentence, section: Section, date) -> None:
+        """ "The exhibition opened on 5 February": the opening is an event of its own that day,
+        a part of the exhibition (or forum, congress...), and whoever the sentence names spoke
+        at it."""
+        if draft.type not in OPENED_TYPES:
+            return
+        words = tables_for(section.language).stems["opening"]
+        toks = section.tokens[sentence.first : sentence.last + 1]
+        word = next((t for t in toks if t.variants & words), None)
+        if word is None:
+            return
+        title = f"{self.text[word.start : word.end]} {draft.title}"
+        part = self.same("Other", date) or self.new_draft(
+            "Other", title, section.tag, date, self.span(word.start, word.end)
+        )
+        if part is not draft and part.part_of is None:
+            part.part_of = draft.iri
+            self.also.append(part)
+
+    def sub_event(self, trig: Trigger, parent: Draft, section: Section, sentence) -> Draft:
+        """The part of ``parent`` a trigger of another type names (made, or found again).
+
+        It takes the parent's day when the parent lasts one day; a part of a longer event
+        has no date unless its own sentence gives one.
+        """
+        found = next(
+            (d for d in self.drafts if d.type == trig.type and d.part_of == parent.iri), None
+        )
+        if found is not None:
+            self.mention(found, [trig])
+            return found
+        draft = self.new_draft(
+            trig.type,
+            self.title_text(trig, section, sentence),
+            section.tag,
+            None,
+            self.span(trig.start, trig.end),
+        )
+        if parent.start and parent.end in (None, parent.start):
+            draft.start = draft.end = parent.start
+        draft.part_of = parent.iri
+        return draft
 
     def stage(self, sentence: Sentence, section: Section, date: DateMention) -> Draft | None:
         """A dated sentence naming a stage but no event word ("Екінші кезеңде, 25–27 сәуірде,
@@ -613,7 +683,10 @@ class _Sentences:
                         self.focus(draft)
                 elif triggers:
                     draft = self.undated(sentence, section, triggers)
-                    if draft and draft is not self.current:
+                    in_focus = self.current is not None and draft is not None
+                    if in_focus and draft.part_of == self.current.iri:
+                        pass  # a part told about inside the event in focus leaves the focus
+                    elif draft and draft is not self.current:
                         self.focus(draft)
                 elif dates and (stage := self.stage(sentence, section, dates[0])):
                     draft = stage
@@ -622,18 +695,36 @@ class _Sentences:
                     draft = self.current
                 if draft is not None:
                     self.attach(draft, sentence, section, triggers)
+                    for part in self.also:
+                        self.attach(part, sentence, section, triggers)
                     days = self.days_said(sentence, section)
                     if days and draft.start and draft.end in (None, draft.start):
                         draft.end = (
                             date.fromisoformat(draft.start) + timedelta(days - 1)
                         ).isoformat()
+                self.also = []
         merge_undated(self.drafts)
         nest_by_dates(self.drafts)
         return self.drafts
 
 
+#: Kinds of event told about as a part of another (the signing during a visit, the opening of
+#: a forum); the first, Agreement, never holds a part of its own.
+SUB_EVENT_TYPES = ("Agreement", "Other", "Visit", "Exhibition", "Meeting")
+#: Events whose opening is told as an event of its own ("the exhibition opened").
+OPENED_TYPES = ("Exhibition", "Forum", "Conference", "Congress")
 #: Events that hold others on their days: a session, an opening or a signing on a day of a
 #: forum is part of it.
+HOLDER_TYPES = (
+    "Congress",
+    "Conference",
+    "Forum",
+    "Visit",
+    "Training",
+    "Exhibition",
+    "Meeting",
+    "Seminar",
+)
 CONTAINER_TYPES = ("Congress", "Conference", "Forum", "Visit", "Training", "Exhibition")
 #: Events that happen inside a larger one on the same day.
 PART_TYPES = ("Meeting", "Other", "Agreement", "Seminar", "Training", "Exhibition", "Visit")
