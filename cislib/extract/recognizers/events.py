@@ -713,8 +713,8 @@ class _Sentences:
 SUB_EVENT_TYPES = ("Agreement", "Other", "Visit", "Exhibition", "Meeting")
 #: Events whose opening is told as an event of its own ("the exhibition opened").
 OPENED_TYPES = ("Exhibition", "Forum", "Conference", "Congress")
-#: Events that hold others on their days: a session, an opening or a signing on a day of a
-#: forum is part of it.
+#: Events in focus that another kind of event named while they are told about is a part of
+#: (not a project or programme, nor a stage or ceremony typed Other).
 HOLDER_TYPES = (
     "Congress",
     "Conference",
@@ -725,6 +725,8 @@ HOLDER_TYPES = (
     "Meeting",
     "Seminar",
 )
+#: Events that hold others on their days: a session, an opening or a signing on a day of a
+#: forum is part of it.
 CONTAINER_TYPES = ("Congress", "Conference", "Forum", "Visit", "Training", "Exhibition")
 #: Events that happen inside a larger one on the same day.
 PART_TYPES = ("Meeting", "Other", "Agreement", "Seminar", "Training", "Exhibition", "Visit")
