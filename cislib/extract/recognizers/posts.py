@@ -95,13 +95,12 @@ class _Posts:
         for s, e, entity in self.mentions:
             if s < end:
                 continue
-            if (
-                entity.type in ("Library", "Organization")
-                and self.words_between(end, s) <= 4
-                and not _SENTENCE_BREAK.search(self.text, end, s)
-            ):
-                return s, e, entity
-            return None
+            if entity.type == "Person" or _SENTENCE_BREAK.search(self.text, end, s):
+                return None
+            if entity.type in ("Library", "Organization"):
+                # "head of the public relations department of the National Library": a
+                # department's words may stand between, as before the title in Turkic.
+                return (s, e, entity) if self.words_between(end, s) <= DESCRIPTOR_WORDS else None
         return None
 
     def person_after(self, end: int, titles):
