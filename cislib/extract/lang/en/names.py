@@ -46,6 +46,16 @@ ORGANIZATION_HEADS = (
     "commonwealth",
     "publishing house",
     "department",
+    "consulate",
+    "consulate general",
+    "government",
+    "administration",
+    "gallery",
+    "house",
+    "reserve",
+    "corporation",
+    "company",
+    "club",
 )
 HEAD_POSITION = "last"
 NAMED_AFTER = ("named after",)

@@ -48,6 +48,15 @@ ORGANIZATION_HEADS = (
     "häkimligi",
     "palata",
     "wekilhana",
+    "konsullyk",
+    "konsullygy",
+    "hökümet",
+    "hökümeti",
+    "administrasiýa",
+    "galereýa",
+    "öýi",
+    "kompaniýa",
+    "klub",
 )
 HEAD_POSITION = "last"
 NAMED_AFTER = ("adyndaky", "adyny göterýän")
