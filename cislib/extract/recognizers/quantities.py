@@ -7,6 +7,8 @@ told about nearest before it in the same paragraph.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cislib.extract.reading import Reading
 from cislib.extract.recognizers.dates import dates_of, is_year_word, month_of
 from cislib.extract.record import Quantity
@@ -18,21 +20,63 @@ GAP_WORDS = 2
 _QUANTITY_TABLES: dict[str, tuple] = {}
 
 
+#: Number words below this are not counts: "the two libraries", "екі қаланың", "bir topar"
+#: name a pair or an article, not a figure the report gives.
+SMALLEST_NUMBER_WORD = 3
+#: Words of the sentence looked at, each side, for what kind of books are counted.
+CONTEXT_WORDS = 12
+
+
 def _tables(language):
     if language.tag not in _QUANTITY_TABLES:
         stemmer = stemmer_for(language)
-        nouns = PhraseTable(language.QUANTITY_WORDS.items(), stemmer)
-        counters = frozenset(s for w in language.COUNTER_WORDS for s in stems_of(w, stemmer))
-        numbers = {w.lower(): n for w, n in language.NUMBER_WORDS.items()}
-        _QUANTITY_TABLES[language.tag] = (nouns, counters, numbers)
+
+        def stems(words):
+            return frozenset(s for w in words for s in stems_of(w, stemmer))
+
+        _QUANTITY_TABLES[language.tag] = _Tables(
+            nouns=PhraseTable(language.QUANTITY_WORDS.items(), stemmer),
+            counters=stems(language.COUNTER_WORDS),
+            numbers={w.lower(): n for w, n in language.NUMBER_WORDS.items()},
+            donation=stems(language.DONATION_WORDS),
+            exhibition=stems(language.EXHIBITION_WORDS),
+            thousand=stems(language.THOUSAND_WORDS),
+        )
     return _QUANTITY_TABLES[language.tag]
+
+
+@dataclass
+class _Tables:
+    nouns: PhraseTable
+    counters: frozenset[str]
+    numbers: dict[str, int]
+    donation: frozenset[str]
+    exhibition: frozenset[str]
+    thousand: frozenset[str]
+
+
+def _books_kind(toks, i: int, tables: _Tables) -> str:
+    """Books given ("передал в дар 300 книг") or shown ("на выставке 300 изданий")."""
+    around = toks[max(0, i - CONTEXT_WORDS) : i + CONTEXT_WORDS]
+    if any(t.variants & tables.donation for t in around):
+        return "books donated"
+    if any(t.variants & tables.exhibition for t in around):
+        return "items exhibited"
+    return "books"
 
 
 def _value(token, numbers) -> int | None:
     surface = token.surface.replace("\u00a0", "")
     if surface.isdigit() and len(surface) <= 7:
         return int(surface)
-    return numbers.get(token.norm)
+    value = numbers.get(token.norm)
+    return value if value is not None and value >= SMALLEST_NUMBER_WORD else None
+
+
+def _is_year(token) -> bool:
+    return (
+        token.surface.isdigit() and len(token.surface) == 4 and 1900 <= int(token.surface) <= 2100
+    )
 
 
 def _is_calendar(reading: Reading, section, i: int, in_dates) -> bool:
@@ -61,23 +105,29 @@ def recognise_quantities(reading: Reading) -> None:
         return any(d.start <= position < d.end for d in dates)
 
     for section in reading.sections:
-        nouns, counters, numbers = _tables(section.language)
+        tables = _tables(section.language)
         toks = section.tokens
         for i, tok in enumerate(toks):
-            value = _value(tok, numbers)
+            value = _value(tok, tables.numbers)
             if not value or _is_calendar(reading, section, i, in_dates):
                 continue
             k, others = i + 1, 0
+            if k < len(toks) and toks[k].variants & tables.thousand:
+                value, k = value * 1000, k + 1  # "13 мыңнан астам кітап"
             while k < len(toks) and others <= GAP_WORDS:
-                hit = nouns.match(toks, k)
+                hit = tables.nouns.match(toks, k)
                 if hit:
                     last, what = hit
+                    if _is_year(tok) and k > i + 1:
+                        break  # "In 2020 the libraries": a year, not 2,020 libraries
+                    if what == "books":
+                        what = _books_kind(toks, i, tables)
                     span = reading.span(tok.start, toks[last].end)
                     reading.quantities.append(Quantity(None, what, value, span))
                     break
-                if _value(toks[k], numbers) is not None:
+                if _value(toks[k], tables.numbers) is not None:
                     break
-                if not toks[k].variants & counters:
+                if not toks[k].variants & tables.counters:
                     others += 1
                 k += 1
     for quantity in reading.quantities:

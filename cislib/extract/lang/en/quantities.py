@@ -32,6 +32,9 @@ QUANTITY_WORDS = {
     "organisation": "organizations",
     "institution": "organizations",
     "city": "cities",
+    "exhibit": "items exhibited",
+    "exhibits": "items exhibited",
+    "item": "items exhibited",
 }
 COUNTER_WORDS = ()
 NUMBER_WORDS = {
@@ -66,3 +69,9 @@ NUMBER_WORDS = {
     "thousand": 1000,
     "dozen": 12,
 }
+#: Words that make counted books a gift ("передал в дар 300 книг" -> books donated).
+DONATION_WORDS = ("donate", "donated", "donation", "gift", "presented", "handed over", "gave")
+#: Words that make counted books the items of an exhibition ("на выставке 300 изданий").
+EXHIBITION_WORDS = ("exhibition", "display", "displayed", "exhibited", "on show")
+#: Words for a thousand after a number ("13 мың" -> 13,000).
+THOUSAND_WORDS = ("thousand",)

@@ -34,6 +34,7 @@ QUANTITY_WORDS = {
     "ұйым": "organizations",
     "мекеме": "organizations",
     "қала": "cities",
+    "экспонат": "items exhibited",
 }
 COUNTER_WORDS = ("нәфер", "дана", "данасы")
 NUMBER_WORDS = {
@@ -67,3 +68,9 @@ NUMBER_WORDS = {
     "жүз": 100,
     "мың": 1000,
 }
+#: Words that make counted books a gift ("передал в дар 300 книг" -> books donated).
+DONATION_WORDS = ("сыйлады", "сыйға", "сыйлау", "тапсырды", "табыстады", "берді", "сыйлық")
+#: Words that make counted books the items of an exhibition ("на выставке 300 изданий").
+EXHIBITION_WORDS = ("көрме", "көрмеде", "қойылды", "экспозиция")
+#: Words for a thousand after a number ("13 мың" -> 13,000).
+THOUSAND_WORDS = ("мың", "мыңнан")

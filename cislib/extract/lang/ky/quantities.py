@@ -31,6 +31,7 @@ QUANTITY_WORDS = {
     "уюм": "organizations",
     "мекеме": "organizations",
     "шаар": "cities",
+    "экспонат": "items exhibited",
 }
 COUNTER_WORDS = ("даана", "нуска")
 NUMBER_WORDS = {
@@ -64,3 +65,9 @@ NUMBER_WORDS = {
     "жүз": 100,
     "миң": 1000,
 }
+#: Words that make counted books a gift ("передал в дар 300 книг" -> books donated).
+DONATION_WORDS = ("тартуулады", "тартуу", "тартуулоо", "белек", "берди", "тапшырды")
+#: Words that make counted books the items of an exhibition ("на выставке 300 изданий").
+EXHIBITION_WORDS = ("көргөзмө", "коюлду", "экспозиция")
+#: Words for a thousand after a number ("13 мың" -> 13,000).
+THOUSAND_WORDS = ("миң", "миңден")

@@ -29,6 +29,8 @@ QUANTITY_WORDS = {
     "организация": "organizations",
     "учреждение": "organizations",
     "город": "cities",
+    "экспонат": "items exhibited",
+    "экспонатов": "items exhibited",
 }
 COUNTER_WORDS = ("штук", "шт.")
 NUMBER_WORDS = {
@@ -96,3 +98,20 @@ NUMBER_WORDS = {
     "тысячи": 1000,
     "тысяч": 1000,
 }
+#: Words that make counted books a gift ("передал в дар 300 книг" -> books donated).
+DONATION_WORDS = (
+    "передать",
+    "передал",
+    "передан",
+    "передача",
+    "подарил",
+    "подарок",
+    "дар",
+    "в дар",
+    "безвозмездно",
+    "пожертвовал",
+)
+#: Words that make counted books the items of an exhibition ("на выставке 300 изданий").
+EXHIBITION_WORDS = ("выставка", "экспозиция", "представлен", "экспонироваться")
+#: Words for a thousand after a number ("13 мың" -> 13,000).
+THOUSAND_WORDS = ("тысяча", "тыс.")

@@ -30,6 +30,7 @@ QUANTITY_WORDS = {
     "gurama": "organizations",
     "edara": "organizations",
     "şäher": "cities",
+    "eksponat": "items exhibited",
 }
 COUNTER_WORDS = ("sany", "adam", "nusga")
 NUMBER_WORDS = {
@@ -63,3 +64,9 @@ NUMBER_WORDS = {
     "ýüz": 100,
     "müň": 1000,
 }
+#: Words that make counted books a gift ("передал в дар 300 книг" -> books donated).
+DONATION_WORDS = ("sowgat", "sowgat etdi", "gowşurdy", "berdi", "peşgeş")
+#: Words that make counted books the items of an exhibition ("на выставке 300 изданий").
+EXHIBITION_WORDS = ("sergi", "sergide", "goýuldy", "ekspozisiýa")
+#: Words for a thousand after a number ("13 мың" -> 13,000).
+THOUSAND_WORDS = ("müň", "müňden")

@@ -29,6 +29,7 @@ QUANTITY_WORDS = {
     "муассаса": "organizations",
     "шаҳар": "cities",
     "шаҳри": "cities",
+    "экспонат": "items exhibited",
 }
 COUNTER_WORDS = ("нафар", "та", "дона", "нусха")
 NUMBER_WORDS = {
@@ -72,3 +73,9 @@ NUMBER_WORDS = {
     "юз": 100,
     "минг": 1000,
 }
+#: Words that make counted books a gift ("передал в дар 300 книг" -> books donated).
+DONATION_WORDS = ("совға", "совға қилди", "топширди", "ҳадя", "тақдим этди", "берди")
+#: Words that make counted books the items of an exhibition ("на выставке 300 изданий").
+EXHIBITION_WORDS = ("кўргазма", "кўргазмада", "намойиш", "экспозиция")
+#: Words for a thousand after a number ("13 мың" -> 13,000).
+THOUSAND_WORDS = ("минг", "мингдан")
