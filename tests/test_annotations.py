@@ -1,7 +1,9 @@
 """Extraction cases written as annotations: ``[Қозон миллий кутубхонасида](LIB=...)``.
 
 Each line of ``tests/data/annotations/<tag>.txt`` is one case: the sentence is read in that
-language and every marked span must be found with its type and value. A line starting with
+language and every marked span must be found with its type and value. ``EVENT=Type@start/end`` checks an event's dates too,
+``PART=Agreement<Visit`` that an event is part of another of the given type, and ``NOQTY=``
+that no count is read from a year, a day or an ordinal. A line starting with
 ``!`` is a known gap: it is expected to fail (strictly, so a fix is noticed).
 """
 
@@ -116,11 +118,33 @@ def check(tag: str, line: str) -> list[str]:
                 and overlaps(*span, q.evidence.start, q.evidence.end)
             ]
         elif mark.kind == "EVENT":
+            # "EVENT=Seminar" or, with its dates, "EVENT=Seminar@2024-05-20/2024-05-21".
+            kind, _, days = mark.value.partition("@")
+            first, _, last = days.partition("/")
             found = [
                 e
                 for e in record.events
-                if e.type == mark.value and any(overlaps(*span, m.start, m.end) for m in e.mentions)
+                if e.type == kind
+                and any(overlaps(*span, m.start, m.end) for m in e.mentions)
+                and (not first or (e.start, e.end or e.start) == (first, last or first))
             ]
+        elif mark.kind == "PART":
+            # "PART=Agreement<Visit": an event of the first type, part of one of the second.
+            kind, _, holder = mark.value.partition("<")
+            by_iri = {e.iri: e for e in record.events}
+            found = [
+                e
+                for e in record.events
+                if e.type == kind
+                and any(overlaps(*span, m.start, m.end) for m in e.mentions)
+                and e.part_of in by_iri
+                and by_iri[e.part_of].type == holder
+            ]
+        elif mark.kind == "NOQTY":
+            # A year, a day or an ordinal: no quantity may be read from it.
+            wrong = [q for q in record.quantities if mark.start <= q.evidence.start < mark.end]
+            misses.extend(f"NOQTY: {text[q.evidence.start : q.evidence.end]!r}" for q in wrong)
+            continue
         elif mark.kind == "POST":
             found = [
                 p

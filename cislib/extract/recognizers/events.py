@@ -464,7 +464,7 @@ class _Sentences:
             same = [t for t in untitled if t.type == current.type]
             inside = [t for t in untitled if t.type != current.type and t.type in SUB_EVENT_TYPES]
             self.mention(current, same)
-            if not same and inside and not titled and current.type in HOLDER_TYPES:
+            if inside and not titled and current.type in HOLDER_TYPES:
                 # "The key moment of the visit was the signing of a memorandum": another kind
                 # of event told about inside the one in focus is a part of it.
                 return self.sub_event(inside[0], current, section, sentence)
@@ -685,7 +685,9 @@ class _Sentences:
                     draft = self.undated(sentence, section, triggers)
                     in_focus = self.current is not None and draft is not None
                     if in_focus and draft.part_of == self.current.iri:
-                        pass  # a part told about inside the event in focus leaves the focus
+                        # A part told about inside the event in focus leaves the focus, and
+                        # who takes part in the part takes part in the whole.
+                        self.also.append(self.current)
                     elif draft and draft is not self.current:
                         self.focus(draft)
                 elif dates and (stage := self.stage(sentence, section, dates[0])):
