@@ -1,10 +1,10 @@
 """Extraction cases written as annotations: ``[Қозон миллий кутубхонасида](LIB=...)``.
 
 Each line of ``tests/data/annotations/<tag>.txt`` is one case: the sentence is read in that
-language and every marked span must be found with its type and value. ``EVENT=Type@start/end`` checks an event's dates too,
-``PART=Agreement<Visit`` that an event is part of another of the given type, and ``NOQTY=``
-that no count is read from a year, a day or an ordinal. A line starting with
-``!`` is a known gap: it is expected to fail (strictly, so a fix is noticed).
+language and every marked span must be found with its type and value. ``EVENT=Type@start/end``
+checks an event's dates too, ``PART=Agreement<Visit`` that an event is part of another of the
+given type, and ``NOQTY=`` that no count is read from a year, a day or an ordinal. A line
+starting with ``!`` is a known gap: it is expected to fail (strictly, so a fix is noticed).
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ cooperation pairs, people, reports and their class counts: answers that grow wit
 answers a page of its rows: it picks, filters and sorts them in a first subquery, closed by
 the comment line ``# PAGE`` after its ``ORDER BY`` (``PAGE_MARK``), and looks their labels up
 afterwards, so that a page of a hundred rows costs a hundred label lookups rather than one for
-every row in the store. The runner puts the page's ``LIMIT`` and ``OFFSET`` at that line, and the parameters'
-``VALUES`` block at the start of that subquery's WHERE clause, which projects them for the
+every row in the store. The runner puts the page's ``LIMIT`` and ``OFFSET`` at that line, and
+the parameters' ``VALUES`` block at the start of that subquery's WHERE clause, which projects them for the
 outer query, and of every subquery within it that projects one of them (a subquery sees
 nothing of the group around it). A subquery inside it that picks and sorts the items the rows
 come from (people, events, reports), in the rows' order, may end with the line ``# PAGE END``
