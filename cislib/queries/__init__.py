@@ -22,19 +22,19 @@ group gives the same answers: ``NamedQuery.portable`` is that SPARQL 1.1 text, s
 endpoints and other engines.
 
 A listing query (events, event involvements, participants by country, node places, library
-cooperation pairs, people, reports and their class counts: answers that grow with the store)
-answers a page of its rows: it picks, filters and sorts them in a first subquery, closed by
-the comment line ``# PAGE`` after its ``ORDER BY`` (``PAGE_MARK``), and looks their labels up
-afterwards, so that a page of a hundred rows costs a hundred label lookups rather than one for
-every row in the store. The runner puts the page's ``LIMIT`` and ``OFFSET`` at that line, and
-the parameters' ``VALUES`` block at the start of that subquery's WHERE clause, which projects them for the
-outer query, and of every subquery within it that projects one of them (a subquery sees
-nothing of the group around it). A subquery inside it that picks and sorts the items the rows
-come from (people, events, reports), in the rows' order, may end with the line ``# PAGE END``
-(``PAGE_END_MARK``), where the runner puts ``LIMIT offset + limit``: when each item gives at
-least one row, the page's rows come from those first items, and only theirs are looked up
-(with ``LATERAL``). An item may give none (an event nobody took part in): a page that comes
-back short is asked for again over every item (``formats.short_page``).
+cooperation pairs, people, reports and their class counts: answers that grow with the store) answers
+a page of its rows: it picks, filters and sorts them in a first subquery, closed by the comment line
+``# PAGE`` after its ``ORDER BY`` (``PAGE_MARK``), and looks their labels up afterwards, so that a
+page of a hundred rows costs a hundred label lookups rather than one for every row in the store. The
+runner puts the page's ``LIMIT`` and ``OFFSET`` at that line, and the parameters' ``VALUES`` block
+at the start of that subquery's WHERE clause, which projects them for the outer query, and of every
+subquery within it that projects one of them (a subquery sees nothing of the group around it). A
+subquery inside it that picks and sorts the items the rows come from (people, events, reports), in
+the rows' order, may end with the line ``# PAGE END`` (``PAGE_END_MARK``), where the runner puts
+``LIMIT offset + limit``: when each item gives at least one row, the page's rows come from those
+first items, and only theirs are looked up (with ``LATERAL``). An item may give none (an event
+nobody took part in): a page that comes back short is asked for again over every item
+(``formats.short_page``).
 
 A listing sorts on keys Oxigraph compares cheaply: dates, numbers (the derived
 ``cis:sortKey``, ``cis:kindKey`` and ``cis:pairKey``), and strings the query computes
