@@ -28,6 +28,8 @@ _PAREN = re.compile(r"[ \t]*\(([^()\n]{1,80})\)")
 _SPACES = re.compile(r"\s+")
 _BROKEN_HYPHEN = re.compile(r"-\s*\n\s*")
 PLACE_TYPES = ("City", "Country")
+#: Words that carry an English name on past its head ("Library of ...", "Centre for ...").
+LINK_WORDS = ("of", "for", "on")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class _Names:
         self.language = section.language
         self.heads = heads_for(section.language)
         self.head_first = section.language.HEAD_POSITION == "first"
+        self.demonstratives = {w.lower() for w in section.language.DEMONSTRATIVES}
 
     def gap_ok(self, a: int, b: int) -> bool:
         toks = self.tokens
@@ -104,6 +107,8 @@ class _Names:
         opens a sentence rather than a name."""
         tok = self.tokens[k]
         if tables_for(self.language).events.match(self.tokens, k):
+            return True
+        if tok.norm in self.demonstratives:
             return True
         return (
             tok.capitalised
@@ -177,7 +182,7 @@ class _Names:
                 i = last + 1
                 continue
             head_tok = self.tokens[last]
-            if any(head_tok.norm.endswith(p) for p in self.language.PLURAL_SUFFIXES):
+            if is_plural(head_tok, self.language):
                 i = last + 1  # "кутубхоналари": libraries in general, not one library's name
                 continue
             if (
@@ -199,7 +204,17 @@ class _Names:
             ):
                 i = last + 1
                 continue
-            yield start, end, kind
+            # "Улуттук китепканада", "the National Library": modifiers and a head alone name no
+            # institution of their own; they point back to one already named.
+            around_head = self.tokens[start:i] + self.tokens[last + 1 : end + 1]
+            # ("National Academic Library of Kazakhstan" goes on after the head.)
+            goes_on = end + 1 < n and self.tokens[end + 1].norm in LINK_WORDS
+            generic = (
+                not named
+                and not goes_on
+                and all(t.variants & self.heads.modifiers for t in around_head)
+            )
+            yield start, end, kind, generic
             i = end + 1
 
 
@@ -237,12 +252,47 @@ def _inside_quote_fragment(text: str, section: Section, start: int, end: int) ->
     return False
 
 
+def is_plural(token, language: Language) -> bool:
+    """A head noun in the plural ("кутубхоналари", "китепканаларынын", "libraries"): the
+    plural ending may close the word or stand right after its stem, before a case ending."""
+    suffixes = language.PLURAL_SUFFIXES
+    if any(token.norm.endswith(p) for p in suffixes):
+        return True
+    rest = token.norm[len(token.stem) :] if token.norm.startswith(token.stem) else ""
+    return bool(rest) and any(rest.startswith(p) for p in suffixes if len(p) <= 3)
+
+
+def _point_back(reading: Reading, names: _Names, start: int, end: int, kind: str) -> None:
+    """Give a generic name ("Улуттук китепканада") to the institution of its kind named last
+    before it whose name holds the same words; with none, it is left out."""
+    toks = names.tokens[start : end + 1]
+    first, last = toks[0], toks[-1]
+    wanted = [t for t in toks if t.variants & names.heads.modifiers]
+    best = None
+    for (s, _e), iri in reading.claimed.items():
+        entity = reading.entities[iri]
+        if s >= first.start or entity.type != kind:
+            continue
+        label = entity.label.lower()
+        if all(any(v in label for v in t.variants if len(v) >= 3) for t in wanted):
+            if best is None or s > best[0]:
+                best = (s, entity)
+    if best is not None:
+        entity = best[1]
+        reading.add_entity(
+            entity.iri, entity.type, entity.label, first.start, last.end, from_reference=False
+        )
+
+
 def recognise_institutions(reading: Reading) -> None:
     """Add libraries and organisations recognised from the shape of their names."""
     for section in reading.sections:
         names = _Names(reading, section)
-        for start, end, kind in list(names.find()):
+        for start, end, kind, generic in list(names.find()):
             first, last = section.tokens[start], section.tokens[end]
+            if generic:
+                _point_back(reading, names, start, end, kind)
+                continue
             city, country, place_spans = _context_places(reading, names, start, end)
             for span in dict.fromkeys(place_spans):
                 if span not in reading.claimed:

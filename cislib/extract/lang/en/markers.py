@@ -13,3 +13,5 @@ LOCATIVE_PREPOSITIONS = ("at", "in")
 PLURAL_SUFFIXES = ("ies", "ries")
 #: Words that join the items of a list ("A and B").
 CONJUNCTIONS = ("and", "as well as", "or")
+#: Words that point back ("this centre", "бул борбор"): never the start of a name.
+DEMONSTRATIVES = ("this", "these", "that", "those", "the", "its", "their", "our")

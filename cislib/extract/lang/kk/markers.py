@@ -13,3 +13,5 @@ LOCATIVE_PREPOSITIONS = ()
 PLURAL_SUFFIXES = ("лар", "лер", "дар", "дер", "тар", "тер", "ларының", "лерінің", "лары", "лері")
 #: Words that join the items of a list ("A және B").
 CONJUNCTIONS = ("және", "мен", "бен", "пен", "әрі")
+#: Words that point back ("this centre", "бул борбор"): never the start of a name.
+DEMONSTRATIVES = ("бұл", "осы", "сол", "бұның", "осының")

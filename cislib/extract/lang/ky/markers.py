@@ -43,3 +43,5 @@ PLURAL_SUFFIXES = (
 )
 #: Words that join the items of a list ("A жана B").
 CONJUNCTIONS = ("жана", "менен", "дагы")
+#: Words that point back ("this centre", "бул борбор"): never the start of a name.
+DEMONSTRATIVES = ("бул", "ушул", "ошол", "бу")

@@ -13,3 +13,21 @@ LOCATIVE_PREPOSITIONS = ("в", "во", "на")
 PLURAL_SUFFIXES = ()
 #: Words that join the items of a list ("A и B").
 CONJUNCTIONS = ("и", "а также", "или")
+#: Words that point back ("this centre", "бул борбор"): never the start of a name.
+DEMONSTRATIVES = (
+    "этот",
+    "эта",
+    "это",
+    "эти",
+    "этого",
+    "этой",
+    "этом",
+    "этих",
+    "данный",
+    "данная",
+    "данной",
+    "данного",
+    "тот",
+    "та",
+    "те",
+)

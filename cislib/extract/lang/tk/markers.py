@@ -24,3 +24,5 @@ PLURAL_SUFFIXES = (
 )
 #: Words that join the items of a list ("A we B").
 CONJUNCTIONS = ("we", "hem-de", "hem", "bilen")
+#: Words that point back ("this centre", "бул борбор"): never the start of a name.
+DEMONSTRATIVES = ("bu", "şu", "şol", "ol")

@@ -14,3 +14,5 @@ LOCATIVE_PREPOSITIONS = ()
 PLURAL_SUFFIXES = ("лар", "ларнинг", "ларда", "лардан", "ларга", "ларни", "лари", "ларининг")
 #: Words that join the items of a list ("A ва B").
 CONJUNCTIONS = ("ва", "ҳамда", "ҳам", "билан")
+#: Words that point back ("this centre", "бул борбор"): never the start of a name.
+DEMONSTRATIVES = ("бу", "ушбу", "шу", "мазкур", "ўша")
