@@ -18,6 +18,7 @@ Sentence by sentence, in reading order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -35,6 +36,9 @@ FRAMING_TYPES = ("Programme", "Project")
 ROLE_PRIORITY = ("signatory", "speaker", "host", "organizer", "guest", "trainee", "participant")
 #: Agent types that can take part in an event.
 AGENT_TYPES = ("Person", "Library", "Organization", "Country")
+#: Agents of one type listed in a sentence from this many on all take part in the event told
+#: about, even when no word of the sentence says so.
+LIST_LENGTH = 3
 #: How many sentences an event stays "the one being told about" without being named again.
 FOCUS_SENTENCES = 4
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s»”\"]*\s+(?=[\"«“„*]*[A-ZА-ЯЁЎҚҒҲӘӨҮҰІҢÄÇŇÖŞÜÝŽ0-9])")
@@ -577,6 +581,7 @@ class _Sentences:
             if sentence.start <= p.evidence.start < sentence.end and p.organization
         }
         trig_starts = [t.start for t in triggers]
+        listed = Counter(entity.type for s, e, entity in mentions if (s, e) not in context)
         for s, e, entity in mentions:
             if (s, e) in context:
                 continue
@@ -629,11 +634,18 @@ class _Sentences:
                 if by and role in (None, "organizer"):
                     agent_role = "organizer"
             elif role is None:
-                if not triggers:
+                if not triggers and listed[entity.type] < LIST_LENGTH:
                     continue
                 agent_role = "participant"
-            if role is None and not triggers and entity.type != "Person":
-                continue  # a person named while an event is told about takes part in it
+            if (
+                role is None
+                and not triggers
+                and entity.type != "Person"
+                and listed[entity.type] < LIST_LENGTH
+            ):
+                # A person named while an event is told about takes part in it; so does each
+                # item of a list ("specialists from Azerbaijan, Armenia, Belarus and ...").
+                continue
             if agent_role == "organizer" and entity.type != "Person":
                 agent_role = "participant"
             if entity.iri not in draft.participants:
