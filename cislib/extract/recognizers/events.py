@@ -724,7 +724,7 @@ class _Sentences:
 
 #: Kinds of event told about as a part of another (the signing during a visit, the opening of
 #: a forum); the first, Agreement, never holds a part of its own.
-SUB_EVENT_TYPES = ("Agreement", "Other", "Visit", "Exhibition", "Meeting")
+SUB_EVENT_TYPES = ("Agreement", "Visit", "Exhibition", "Meeting")
 #: Events whose opening is told as an event of its own ("the exhibition opened").
 OPENED_TYPES = ("Exhibition", "Forum", "Conference", "Congress")
 #: Events in focus that another kind of event named while they are told about is a part of
