@@ -92,3 +92,14 @@ def test_held_out_events_and_links_do_not_regress(held_out_summary):
     assert scores.event_dates.rate >= 0.56, scores.event_dates
     assert scores.participation.f1 >= 0.57, scores.participation
     assert scores.numbers.f1 >= 0.40, scores.numbers
+
+
+def test_docs_accuracy_page_is_what_the_reader_scores_now(capsys):
+    """docs/accuracy.md (which the README quotes) is the output of scripts/accuracy.py."""
+    import runpy
+
+    root = Path(__file__).parent.parent
+    runpy.run_path(str(root / "scripts" / "accuracy.py"), run_name="__main__")
+    printed = capsys.readouterr().out
+    page = (root / "docs" / "accuracy.md").read_text(encoding="utf-8")
+    assert printed == page, "run: python scripts/accuracy.py > docs/accuracy.md"
