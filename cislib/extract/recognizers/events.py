@@ -329,6 +329,15 @@ class _Sentences:
         self.drafts.append(draft)
         return draft
 
+    def on_day(
+        self, kind: str, title: str, section: Section, date: DateMention, start: int, end: int
+    ) -> Draft:
+        """The event of a type on a date: the one already read, or a new one named by the
+        words at ``start:end``."""
+        return self.same(kind, date) or self.new_draft(
+            kind, title, section.tag, date, self.span(start, end)
+        )
+
     def by_title(self, title: str) -> Draft | None:
         wanted = slugify(title, 80)
         return next((d for d in self.drafts if slugify(d.title, 80) == wanted), None)
@@ -390,9 +399,7 @@ class _Sentences:
             specific = [t for t in others if t.type not in FRAMING_TYPES]
             kind = specific[0].type if specific else "Other"
             title = self.title_text(trig, section, sentence)
-            draft = self.same(kind, date) or self.new_draft(
-                kind, title, section.tag, date, self.span(trig.start, trig.end)
-            )
+            draft = self.on_day(kind, title, section, date, trig.start, trig.end)
             if parent and parent is not draft:
                 draft.part_of = parent.iri
             # "two training courses -- "A" and "B"": each title its own event inside the stage.
@@ -422,18 +429,11 @@ class _Sentences:
                 specific = [t for t in others if t.type not in FRAMING_TYPES]
                 kind = specific[0].type if specific else "Other"
                 title = self.title_text(trig, section, sentence)
-                draft = self.same(kind, date) or self.new_draft(
-                    kind, title, section.tag, date, self.span(trig.start, trig.end)
-                )
+                draft = self.on_day(kind, title, section, date, trig.start, trig.end)
                 draft.part_of = draft.part_of or running.iri
             else:
-                draft = self.same(trig.type, date) or self.new_draft(
-                    trig.type,
-                    self.title_text(trig, section, sentence),
-                    section.tag,
-                    date,
-                    self.span(trig.start, trig.end),
-                )
+                title = self.title_text(trig, section, sentence)
+                draft = self.on_day(trig.type, title, section, date, trig.start, trig.end)
         if frame_draft is not None and frame_draft is not draft and draft.part_of is None:
             draft.part_of = frame_draft.iri
         self.mention(draft, [t for t in others if not t.titles])
@@ -444,13 +444,8 @@ class _Sentences:
             if other is trig or other.titles or other.type == draft.type:
                 continue
             if other.type in SUB_EVENT_TYPES and draft.type not in SUB_EVENT_TYPES[:1]:
-                part = self.same(other.type, date) or self.new_draft(
-                    other.type,
-                    self.title_text(other, section, sentence),
-                    section.tag,
-                    date,
-                    self.span(other.start, other.end),
-                )
+                title = self.title_text(other, section, sentence)
+                part = self.on_day(other.type, title, section, date, other.start, other.end)
                 if part is not draft and part.part_of is None and draft.part_of != part.iri:
                     part.part_of = draft.iri
                 self.also.append(part)
@@ -506,9 +501,7 @@ class _Sentences:
         if word is None:
             return
         title = f"{self.text[word.start : word.end]} {draft.title}"
-        part = self.same("Other", date) or self.new_draft(
-            "Other", title, section.tag, date, self.span(word.start, word.end)
-        )
+        part = self.on_day("Other", title, section, date, word.start, word.end)
         if part is not draft and part.part_of is None:
             part.part_of = draft.iri
             self.also.append(part)
@@ -548,9 +541,7 @@ class _Sentences:
             return None
         first = max(sentence.first, section.tokens.index(part) - 1)
         title = " ".join(self.text[section.tokens[first].start : part.end].split())
-        draft = self.same("Other", date) or self.new_draft(
-            "Other", title, section.tag, date, self.span(part.start, part.end)
-        )
+        draft = self.on_day("Other", title, section, date, part.start, part.end)
         draft.part_of = draft.part_of or parent.iri
         return draft
 
