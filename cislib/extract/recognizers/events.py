@@ -596,10 +596,8 @@ class _Sentences:
                 if draft.city is None and entity.city:
                     draft.city = entity.city
                 if entity.iri not in draft.organizers and entity.iri not in draft.participants:
-                    # the library where an event is held is its host
-                    draft.participants[entity.iri] = Participant(
-                        entity.iri, "host", None, self.span(sentence.start, sentence.end)
-                    )
+                    # The library where an event is held hosts it: one of its organisers.
+                    draft.organizers.append(entity.iri)
                 continue
             if entity.type not in AGENT_TYPES:
                 continue
