@@ -708,7 +708,17 @@ class _Sentences:
                 self.also = []
         merge_undated(self.drafts)
         nest_by_dates(self.drafts)
+        inherit_places(self.drafts)
         return self.drafts
+
+
+def inherit_places(drafts: list[Draft]) -> None:
+    """A part of an event happens in the event's city unless its own sentences say where."""
+    by_iri = {d.iri: d for d in drafts}
+    for draft in drafts:
+        parent = by_iri.get(draft.part_of or "")
+        if parent is not None and draft.city is None and parent.type not in FRAMING_TYPES:
+            draft.city = parent.city
 
 
 #: Kinds of event told about as a part of another (the signing during a visit, the opening of
