@@ -461,7 +461,7 @@ class _Sentences:
         if self.current is not None and self.current_age <= FOCUS_SENTENCES:
             current = self.current
             same = [t for t in untitled if t.type == current.type]
-            inside = [t for t in untitled if t.type != current.type and t.type in SUB_EVENT_TYPES]
+            inside = [t for t in untitled if t.type != current.type and t.type in PART_WORD_TYPES]
             self.mention(current, same)
             if inside and not titled and current.type in HOLDER_TYPES:
                 # "The key moment of the visit was the signing of a memorandum": another kind
@@ -738,6 +738,9 @@ HOLDER_TYPES = (
     "Meeting",
     "Seminar",
 )
+#: Kinds of event a word names as a part of the event in focus, in a sentence with no date of
+#: its own; not meetings, since "the meeting" as often names the event in focus itself.
+PART_WORD_TYPES = ("Agreement", "Visit", "Exhibition")
 #: Events that hold others on their days: a session, an opening or a signing on a day of a
 #: forum is part of it.
 CONTAINER_TYPES = ("Congress", "Conference", "Forum", "Visit", "Training", "Exhibition")
