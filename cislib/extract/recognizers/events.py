@@ -443,7 +443,7 @@ class _Sentences:
         for other in others:
             if other is trig or other.titles or other.type == draft.type:
                 continue
-            if other.type in SUB_EVENT_TYPES and draft.type not in SUB_EVENT_TYPES[:1]:
+            if other.type in SUB_EVENT_TYPES and draft.type != "Agreement":
                 title = self.title_text(other, section, sentence)
                 part = self.on_day(other.type, title, section, date, other.start, other.end)
                 if part is not draft and part.part_of is None and draft.part_of != part.iri:
@@ -721,8 +721,8 @@ def inherit_places(drafts: list[Draft]) -> None:
             draft.city = parent.city
 
 
-#: Kinds of event told about as a part of another (the signing during a visit, the opening of
-#: a forum); the first, Agreement, never holds a part of its own.
+#: Kinds of event a dated sentence names beside its main event, as parts of it (the signing
+#: during a visit, a round table at a forum); an agreement holds no part of its own.
 SUB_EVENT_TYPES = ("Agreement", "Visit", "Exhibition", "Meeting")
 #: Events whose opening is told as an event of its own ("the exhibition opened").
 OPENED_TYPES = ("Exhibition", "Forum", "Conference", "Congress")
